@@ -1,0 +1,91 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Times are ISO 8601 UTC strings
+ * (`2026-11-28T10:00:00.000Z`): they sort as text on every engine.
+ */
+export interface Database {
+  sources: SourcesTable;
+  articles: ArticlesTable;
+  categories: CategoriesTable;
+  tombstones: TombstonesTable;
+}
+
+export type SourceState = 'active' | 'failing' | 'disabled';
+export type ContentPolicy = 'excerpt' | 'full';
+
+export interface SourcesTable {
+  id: Generated<number>;
+  url: string;
+  site_url: string | null;
+  title: string;
+  description: string | null;
+  category: string | null;
+  policy: ContentPolicy;
+  /** 1 for the sample edition's own outlets. */
+  sample: number;
+  state: SourceState;
+  etag: string | null;
+  last_modified: string | null;
+  error_count: number;
+  last_error: string | null;
+  last_error_kind: string | null;
+  failing_since: string | null;
+  last_checked_at: string | null;
+  next_check_at: string;
+  created_at: string;
+}
+
+export type ExtractStatus = 'ok' | 'failed' | 'skipped';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  source_id: number;
+  guid: string;
+  url: string;
+  canonical_url: string;
+  slug: string;
+  title: string;
+  author: string | null;
+  summary: string | null;
+  content_html: string | null;
+  content_text: string | null;
+  word_count: number;
+  image_url: string | null;
+  image_caption: string | null;
+  image_credit: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  site_name: string | null;
+  language: string | null;
+  category: string | null;
+  category_signal: string | null;
+  category_confidence: number | null;
+  /** 1 when an operator chose the category: re-ingest never changes it. */
+  category_locked: number;
+  extract_status: ExtractStatus;
+  extract_error: string | null;
+  published_at: string;
+  updated_at: string | null;
+  fetched_at: string;
+}
+
+export interface CategoriesTable {
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface TombstonesTable {
+  canonical_url: string;
+  source_id: number | null;
+  guid: string | null;
+  deleted_at: string;
+}
+
+export type SourceRow = Selectable<SourcesTable>;
+export type NewSourceRow = Insertable<SourcesTable>;
+export type SourceUpdate = Updateable<SourcesTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type CategoryRow = Selectable<CategoriesTable>;

@@ -1,0 +1,228 @@
+import { sql } from 'kysely';
+import type { Store } from './db.js';
+import type { ContentPolicy, SourceRow, SourceState } from './schema.js';
+
+/** A source as the rest of Tidings sees it. */
+export interface Source {
+  id: number;
+  url: string;
+  siteUrl: string | null;
+  title: string;
+  description: string | null;
+  category: string | null;
+  policy: ContentPolicy;
+  sample: boolean;
+  state: SourceState;
+  etag: string | null;
+  lastModified: string | null;
+  errorCount: number;
+  lastError: string | null;
+  lastErrorKind: string | null;
+  failingSince: string | null;
+  lastCheckedAt: string | null;
+  nextCheckAt: string;
+  createdAt: string;
+}
+
+/** What `insertSource` needs. */
+export interface NewSource {
+  url: string;
+  title?: string;
+  siteUrl?: string | null;
+  category?: string | null;
+  policy?: ContentPolicy;
+  sample?: boolean;
+}
+
+function toSource(r: SourceRow): Source {
+  return {
+    id: Number(r.id),
+    url: r.url,
+    siteUrl: r.site_url,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    policy: r.policy,
+    sample: r.sample === 1,
+    state: r.state,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    errorCount: r.error_count,
+    lastError: r.last_error,
+    lastErrorKind: r.last_error_kind,
+    failingSince: r.failing_since,
+    lastCheckedAt: r.last_checked_at,
+    nextCheckAt: r.next_check_at,
+    createdAt: r.created_at,
+  };
+}
+
+/** Adds a source, due at once; returns the existing one when its URL is already known. */
+export async function insertSource(store: Store, input: NewSource, now = new Date()): Promise<Source> {
+  const iso = now.toISOString();
+  await store.db
+    .insertInto('sources')
+    .values({
+      url: input.url,
+      title: input.title ?? input.url,
+      site_url: input.siteUrl ?? null,
+      category: input.category ?? null,
+      policy: input.policy ?? 'excerpt',
+      sample: input.sample ? 1 : 0,
+      state: 'active',
+      error_count: 0,
+      next_check_at: iso,
+      created_at: iso,
+    })
+    .onConflict((oc) => oc.column('url').doNothing())
+    .execute();
+  const source = await findSourceByUrl(store, input.url);
+  if (!source) throw new Error(`store: source ${input.url} vanished after insert`);
+  return source;
+}
+
+/** The source with this id, or undefined. */
+export async function findSourceById(store: Store, id: number): Promise<Source | undefined> {
+  const row = await store.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toSource(row);
+}
+
+/** The source with this feed URL, or undefined. */
+export async function findSourceByUrl(store: Store, url: string): Promise<Source | undefined> {
+  const row = await store.db.selectFrom('sources').selectAll().where('url', '=', url).executeTakeFirst();
+  return row && toSource(row);
+}
+
+/** Every source, by id. */
+export async function listSources(store: Store): Promise<Source[]> {
+  const rows = await store.db.selectFrom('sources').selectAll().orderBy('id').execute();
+  return rows.map(toSource);
+}
+
+/** Every source with how many articles it has stored. */
+export async function listSourcesWithCounts(
+  store: Store,
+): Promise<Array<Source & { articleCount: number }>> {
+  const rows = await store.db
+    .selectFrom('sources')
+    .selectAll('sources')
+    .select((eb) =>
+      eb
+        .selectFrom('articles')
+        .whereRef('articles.source_id', '=', 'sources.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('article_count'),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...toSource(r), articleCount: Number(r.article_count ?? 0) }));
+}
+
+/** Sources due for a check at `now`, earliest first; disabled ones never. */
+export async function listDueSources(store: Store, now: Date, limit = 100): Promise<Source[]> {
+  const rows = await store.db
+    .selectFrom('sources')
+    .selectAll()
+    .where('state', '!=', 'disabled')
+    .where('next_check_at', '<=', now.toISOString())
+    .orderBy('next_check_at')
+    .limit(limit)
+    .execute();
+  return rows.map(toSource);
+}
+
+/** The moment the next source falls due, or undefined when none will. */
+export async function findNextCheckAt(store: Store): Promise<string | undefined> {
+  const row = await store.db
+    .selectFrom('sources')
+    .select((eb) => eb.fn.min('next_check_at').as('next'))
+    .where('state', '!=', 'disabled')
+    .executeTakeFirst();
+  return row?.next ?? undefined;
+}
+
+/** What a successful check learned about the source. */
+export interface SourceSuccess {
+  title?: string | undefined;
+  siteUrl?: string | null | undefined;
+  description?: string | null | undefined;
+  etag: string | null;
+  lastModified: string | null;
+  nextCheckAt: Date;
+}
+
+/** Records a successful check: clears the error state. */
+export async function recordSourceSuccess(
+  store: Store,
+  id: number,
+  result: SourceSuccess,
+  now = new Date(),
+): Promise<void> {
+  await store.db
+    .updateTable('sources')
+    .set({
+      ...(result.title ? { title: result.title } : {}),
+      ...(result.siteUrl !== undefined ? { site_url: result.siteUrl } : {}),
+      ...(result.description !== undefined ? { description: result.description } : {}),
+      etag: result.etag,
+      last_modified: result.lastModified,
+      state: 'active',
+      error_count: 0,
+      last_error: null,
+      last_error_kind: null,
+      failing_since: null,
+      last_checked_at: now.toISOString(),
+      next_check_at: result.nextCheckAt.toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records a failed check; the error stays on the row until a check succeeds. */
+export async function recordSourceFailure(
+  store: Store,
+  id: number,
+  failure: { kind: string; message: string; nextCheckAt: Date; disable?: boolean },
+  now = new Date(),
+): Promise<void> {
+  const iso = now.toISOString();
+  await store.db
+    .updateTable('sources')
+    .set((eb) => ({
+      state: failure.disable ? 'disabled' : 'failing',
+      error_count: eb('error_count', '+', 1),
+      last_error: failure.message,
+      last_error_kind: failure.kind,
+      failing_since: sql<string>`coalesce(failing_since, ${iso})`,
+      last_checked_at: iso,
+      next_check_at: failure.nextCheckAt.toISOString(),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Changes the feed URL of a source (a permanent redirect). */
+export async function updateSourceUrl(store: Store, id: number, url: string): Promise<void> {
+  await store.db.updateTable('sources').set({ url }).where('id', '=', id).execute();
+}
+
+/** Makes every source due now. */
+export async function markAllSourcesDue(store: Store, now = new Date()): Promise<void> {
+  await store.db
+    .updateTable('sources')
+    .set({ next_check_at: now.toISOString() })
+    .where('state', '!=', 'disabled')
+    .execute();
+}
+
+/** Counts of sources by state, for the health check. */
+export async function countSourcesByState(store: Store): Promise<Record<SourceState, number>> {
+  const rows = await store.db
+    .selectFrom('sources')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
+  const counts: Record<SourceState, number> = { active: 0, failing: 0, disabled: 0 };
+  for (const r of rows) counts[r.state] = Number(r.n);
+  return counts;
+}
