@@ -18,7 +18,13 @@ export interface Article {
   contentHtml: string | null;
   contentText: string | null;
   wordCount: number;
-  image: { url: string; caption: string | null; credit: string | null; width: number | null; height: number | null } | null;
+  image: {
+    url: string;
+    caption: string | null;
+    credit: string | null;
+    width: number | null;
+    height: number | null;
+  } | null;
   siteName: string | null;
   language: string | null;
   category: string | null;
@@ -44,7 +50,13 @@ export interface NewArticle {
   contentHtml: string | null;
   contentText: string | null;
   wordCount: number;
-  image: { url: string; caption: string | null; credit: string | null; width: number | null; height: number | null } | null;
+  image: {
+    url: string;
+    caption: string | null;
+    credit: string | null;
+    width: number | null;
+    height: number | null;
+  } | null;
   siteName: string | null;
   language: string | null;
   category: string | null;
@@ -56,7 +68,11 @@ export interface NewArticle {
   updatedAt: string | null;
 }
 
-type Joined = ArticleRow & { source_title: string; source_sample: number; source_policy: 'excerpt' | 'full' };
+type Joined = ArticleRow & {
+  source_title: string;
+  source_sample: number;
+  source_policy: 'excerpt' | 'full';
+};
 
 function toArticle(r: Joined): Article {
   return {
@@ -149,7 +165,11 @@ export async function findKnownItems(
  * Stores a new article. Returns its id, or undefined when the database already holds it
  * (same GUID in the source or same canonical URL): uniqueness is the database's, not ours.
  */
-export async function insertArticle(store: Store, a: NewArticle, now = new Date()): Promise<number | undefined> {
+export async function insertArticle(
+  store: Store,
+  a: NewArticle,
+  now = new Date(),
+): Promise<number | undefined> {
   const row = await store.db
     .insertInto('articles')
     .values({
@@ -240,7 +260,10 @@ export async function listArticles(store: Store, q: ArticleQuery): Promise<Artic
 }
 
 /** How many articles `listArticles` would page through. */
-export async function countArticles(store: Store, q: Omit<ArticleQuery, 'limit' | 'offset'>): Promise<number> {
+export async function countArticles(
+  store: Store,
+  q: Omit<ArticleQuery, 'limit' | 'offset'>,
+): Promise<number> {
   let query = store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'));
   if (q.category) query = query.where('category', '=', q.category);
   if (q.sourceId !== undefined) query = query.where('source_id', '=', q.sourceId);
@@ -249,7 +272,10 @@ export async function countArticles(store: Store, q: Omit<ArticleQuery, 'limit' 
 }
 
 /** The newest `perCategory` articles of every category, in one query. */
-export async function listLatestPerCategory(store: Store, perCategory: number): Promise<Map<string, Article[]>> {
+export async function listLatestPerCategory(
+  store: Store,
+  perCategory: number,
+): Promise<Map<string, Article[]>> {
   const ranked = store.db
     .selectFrom('articles')
     .select([
@@ -257,7 +283,9 @@ export async function listLatestPerCategory(store: Store, perCategory: number): 
       (eb) =>
         eb.fn
           .agg<number>('row_number')
-          .over((ob) => ob.partitionBy('category').orderBy('published_at', 'desc').orderBy('id', 'desc'))
+          .over((ob) =>
+            ob.partitionBy('category').orderBy('published_at', 'desc').orderBy('id', 'desc'),
+          )
           .as('rank'),
     ])
     .where('category', 'is not', null);
@@ -277,7 +305,11 @@ export async function listLatestPerCategory(store: Store, perCategory: number): 
 }
 
 /** Sets an article's category by an operator's decision; re-ingest never changes it. */
-export async function setArticleCategory(store: Store, id: number, category: string): Promise<boolean> {
+export async function setArticleCategory(
+  store: Store,
+  id: number,
+  category: string,
+): Promise<boolean> {
   const res = await store.db
     .updateTable('articles')
     .set({ category, category_signal: 'operator', category_confidence: 1, category_locked: 1 })
@@ -289,11 +321,20 @@ export async function setArticleCategory(store: Store, id: number, category: str
 /** Deletes an article and leaves a tombstone so that it does not come back. */
 export async function deleteArticle(store: Store, id: number, now = new Date()): Promise<boolean> {
   return store.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('articles').select(['canonical_url', 'source_id', 'guid']).where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('articles')
+      .select(['canonical_url', 'source_id', 'guid'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return false;
     await trx
       .insertInto('tombstones')
-      .values({ canonical_url: row.canonical_url, source_id: row.source_id, guid: row.guid, deleted_at: now.toISOString() })
+      .values({
+        canonical_url: row.canonical_url,
+        source_id: row.source_id,
+        guid: row.guid,
+        deleted_at: now.toISOString(),
+      })
       .onConflict((oc) => oc.column('canonical_url').doNothing())
       .execute();
     await trx.deleteFrom('articles').where('id', '=', id).execute();
@@ -308,4 +349,14 @@ export async function findLatestFetchedAt(store: Store): Promise<string | undefi
     .select((eb) => eb.fn.max('fetched_at').as('latest'))
     .executeTakeFirst();
   return row?.latest ?? undefined;
+}
+
+/** How many articles were stored after `since` (ISO 8601). */
+export async function countArticlesFetchedSince(store: Store, since: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('fetched_at', '>', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

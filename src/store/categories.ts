@@ -25,7 +25,9 @@ export async function syncCategories(store: Store, categories: readonly Category
 }
 
 /** The taxonomy in display order, with each category's article count. */
-export async function listCategoriesWithCounts(store: Store): Promise<Array<Category & { articleCount: number }>> {
+export async function listCategoriesWithCounts(
+  store: Store,
+): Promise<Array<Category & { articleCount: number }>> {
   const rows = await store.db
     .selectFrom('categories')
     .leftJoin('articles', 'articles.category', 'categories.slug')
@@ -34,5 +36,10 @@ export async function listCategoriesWithCounts(store: Store): Promise<Array<Cate
     .groupBy(['categories.slug', 'categories.name', 'categories.position'])
     .orderBy('categories.position')
     .execute();
-  return rows.map((r) => ({ slug: r.slug, name: r.name, position: r.position, articleCount: Number(r.n) }));
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    position: r.position,
+    articleCount: Number(r.n),
+  }));
 }

@@ -58,7 +58,11 @@ function toSource(r: SourceRow): Source {
 }
 
 /** Adds a source, due at once; returns the existing one when its URL is already known. */
-export async function insertSource(store: Store, input: NewSource, now = new Date()): Promise<Source> {
+export async function insertSource(
+  store: Store,
+  input: NewSource,
+  now = new Date(),
+): Promise<Source> {
   const iso = now.toISOString();
   await store.db
     .insertInto('sources')
@@ -83,13 +87,21 @@ export async function insertSource(store: Store, input: NewSource, now = new Dat
 
 /** The source with this id, or undefined. */
 export async function findSourceById(store: Store, id: number): Promise<Source | undefined> {
-  const row = await store.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('sources')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && toSource(row);
 }
 
 /** The source with this feed URL, or undefined. */
 export async function findSourceByUrl(store: Store, url: string): Promise<Source | undefined> {
-  const row = await store.db.selectFrom('sources').selectAll().where('url', '=', url).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('sources')
+    .selectAll()
+    .where('url', '=', url)
+    .executeTakeFirst();
   return row && toSource(row);
 }
 

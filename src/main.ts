@@ -1,0 +1,66 @@
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import type { CategorizeContext } from './pipeline/enrich/categorize.js';
+import { DEFAULT_TAXONOMY } from './pipeline/enrich/taxonomy.js';
+import { createFetcher, type Fetcher } from './pipeline/fetch/fetch-url.js';
+import type { IngestDeps } from './pipeline/ingest.js';
+import { syncCategories } from './store/categories.js';
+import { migrateToLatest, openStore, type Store } from './store/db.js';
+
+/** Everything a command needs, opened once from the configuration. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  store: Store;
+  fetcher: Fetcher;
+  ingest: IngestDeps;
+  close(): Promise<void>;
+}
+
+/** The User-Agent Tidings sends: honest, and naming the instance so that sites can reach its operator. */
+export function userAgent(config: Config): string {
+  return `Tidings/0.1 (+${config.baseUrl}; self-hosted news aggregator)`;
+}
+
+/** Opens the store (migrated), the fetcher and the ingest dependencies. */
+export async function openRuntime(
+  config: Config,
+  options: { allowedOrigins?: string[]; log?: Logger } = {},
+): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const store = await openStore(config.databaseUrl);
+  await migrateToLatest(store);
+  await syncCategories(
+    store,
+    DEFAULT_TAXONOMY.map((c, i) => ({ ...c, position: i })),
+  );
+  const fetcher = createFetcher({
+    userAgent: userAgent(config),
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes,
+    maxRedirects: config.fetchMaxRedirects,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
+  const categorizer: CategorizeContext = {
+    categories: new Set(DEFAULT_TAXONOMY.map((c) => c.slug)),
+  };
+  const ingest: IngestDeps = {
+    store,
+    fetcher,
+    log,
+    categorizer,
+    refreshIntervalS: config.refreshIntervalS,
+  };
+  return {
+    config,
+    log,
+    store,
+    fetcher,
+    ingest,
+    async close() {
+      await fetcher.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,319 @@
+import type { Logger } from '../log.js';
+import {
+  findKnownItems,
+  insertArticle,
+  updateArticleFromFeed,
+  type NewArticle,
+} from '../store/articles.js';
+import type { Store } from '../store/db.js';
+import {
+  recordSourceFailure,
+  recordSourceSuccess,
+  updateSourceUrl,
+  type Source,
+} from '../store/sources.js';
+import { stripTracking } from './sanitize/sanitize.js';
+import { categorize, type CategorizeContext } from './enrich/categorize.js';
+import { extractArticle } from './extract/extract-article.js';
+import type { Extracted } from './extract/types.js';
+import type { Fetcher } from './fetch/fetch-url.js';
+import { htmlToText, truncateText } from './parse/html-text.js';
+import { parseFeed, type FeedItem } from './parse/parse-feed.js';
+import { sanitizeHtml } from './sanitize/sanitize.js';
+
+/** What ingest needs from the outside, passed in (no globals). */
+export interface IngestDeps {
+  store: Store;
+  fetcher: Fetcher;
+  log: Logger;
+  categorizer: CategorizeContext;
+  /** Seconds between two checks of a healthy source. */
+  refreshIntervalS: number;
+  now?: () => Date;
+}
+
+/** What one pass over a source did. */
+export interface IngestReport {
+  sourceId: number;
+  ok: boolean;
+  notModified: boolean;
+  added: number;
+  updated: number;
+  skipped: number;
+  error?: { kind: string; message: string };
+}
+
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+/** Article pages fetched at once for one source. */
+const ARTICLE_CONCURRENCY = 4;
+/** The longest a failing source waits before its next try. */
+const MAX_BACKOFF_S = 24 * 3600;
+/** Jitter spreads checks of sources added together, as a fraction of the interval. */
+const JITTER = 0.1;
+const EXCERPT_MAX_CHARS = 320;
+const SLUG_MAX_CHARS = 80;
+
+/**
+ * Runs the pipeline for one source: fetch the feed, parse it, fetch and extract each new
+ * article page, categorize, store. A failure is recorded on the source, never thrown.
+ */
+export async function ingestSource(deps: IngestDeps, source: Source): Promise<IngestReport> {
+  const now = deps.now ?? (() => new Date());
+  const report: IngestReport = {
+    sourceId: source.id,
+    ok: false,
+    notModified: false,
+    added: 0,
+    updated: 0,
+    skipped: 0,
+  };
+  const res = await deps.fetcher.fetch(source.url, {
+    etag: source.etag,
+    lastModified: source.lastModified,
+    accept: FEED_ACCEPT,
+  });
+  if (res.movedTo && res.movedTo !== source.url) {
+    await updateSourceUrl(deps.store, source.id, res.movedTo).catch((err: unknown) =>
+      deps.log.warn('cannot follow a permanent redirect', {
+        source: source.id,
+        to: res.movedTo,
+        err: String(err),
+      }),
+    );
+  }
+  if (!res.ok) {
+    return fail(deps, source, report, res.error.kind, res.error.message, {
+      retryAfterS: res.error.retryAfterS,
+      disable: res.error.status === 410,
+    });
+  }
+  if (res.notModified) {
+    await recordSourceSuccess(deps.store, source.id, {
+      etag: res.etag,
+      lastModified: res.lastModified,
+      nextCheckAt: nextCheck(now(), deps.refreshIntervalS),
+    });
+    return { ...report, ok: true, notModified: true };
+  }
+  const parsed = parseFeed(res.text, res.url);
+  if (!parsed.ok) return fail(deps, source, report, parsed.error.kind, parsed.error.message, {});
+  const feed = parsed.feed;
+
+  const items = feed.items.map((item) => ({
+    item,
+    guid: item.id,
+    canonicalUrl: canonicalFor(item, source),
+  }));
+  const known = await findKnownItems(deps.store, source.id, items);
+  const fresh: typeof items = [];
+  for (const entry of items) {
+    if (known.guids.has(entry.guid)) {
+      const changed = await updateArticleFromFeed(deps.store, source.id, entry.guid, {
+        title: entry.item.title,
+        summary: entry.item.summary,
+        updatedAt: entry.item.updated,
+      });
+      if (changed) report.updated++;
+      else report.skipped++;
+    } else if (known.canonicalUrls.has(entry.canonicalUrl)) {
+      report.skipped++;
+    } else {
+      fresh.push(entry);
+    }
+  }
+  await forEachLimited(fresh, ARTICLE_CONCURRENCY, async ({ item, guid, canonicalUrl }) => {
+    const article = await buildArticle(deps, source, item, guid, canonicalUrl);
+    const id = await insertArticle(deps.store, article, now());
+    if (id === undefined) report.skipped++;
+    else report.added++;
+  });
+  const interval = Math.max(deps.refreshIntervalS, (feed.ttlMinutes ?? 0) * 60);
+  await recordSourceSuccess(deps.store, source.id, {
+    title: source.sample || source.title === source.url ? feed.title : undefined,
+    siteUrl: feed.link,
+    description: feed.description,
+    etag: res.etag,
+    lastModified: res.lastModified,
+    nextCheckAt: nextCheck(now(), interval),
+  });
+  deps.log.info('source ingested', {
+    source: source.id,
+    added: report.added,
+    updated: report.updated,
+  });
+  return { ...report, ok: true };
+}
+
+async function fail(
+  deps: IngestDeps,
+  source: Source,
+  report: IngestReport,
+  kind: string,
+  message: string,
+  opts: { retryAfterS?: number | undefined; disable?: boolean },
+): Promise<IngestReport> {
+  const now = (deps.now ?? (() => new Date()))();
+  const backoff = Math.min(
+    MAX_BACKOFF_S,
+    deps.refreshIntervalS * 2 ** Math.min(source.errorCount, 10),
+  );
+  const waitS = Math.max(opts.retryAfterS ?? 0, backoff);
+  await recordSourceFailure(deps.store, source.id, {
+    kind,
+    message,
+    nextCheckAt: nextCheck(now, Math.min(waitS, MAX_BACKOFF_S)),
+    disable: opts.disable ?? false,
+  });
+  deps.log.warn('source failed', { source: source.id, url: source.url, kind, message });
+  return { ...report, error: { kind, message } };
+}
+
+function nextCheck(now: Date, intervalS: number): Date {
+  const jitter = 1 + (Math.random() * 2 - 1) * JITTER;
+  return new Date(now.getTime() + intervalS * 1000 * jitter);
+}
+
+function canonicalFor(item: FeedItem, source: Source): string {
+  const url = item.url ? canonicalizeUrl(item.url) : null;
+  return url ?? `urn:tidings:${source.id}:${item.id}`;
+}
+
+/** Fetches and extracts the article page; the feed's own content stands in when that fails. */
+async function buildArticle(
+  deps: IngestDeps,
+  source: Source,
+  item: FeedItem,
+  guid: string,
+  canonicalUrl: string,
+): Promise<NewArticle> {
+  let extracted: Extracted | null = null;
+  let extractError: string | null = null;
+  let pageUrl = item.url;
+  if (item.url) {
+    const page = await deps.fetcher.fetch(item.url, { accept: PAGE_ACCEPT });
+    if (!page.ok) {
+      extractError = `${page.error.kind}: ${page.error.message}`;
+    } else {
+      pageUrl = page.url;
+      const result = safeExtract(page.text, page.url);
+      if (result.ok) extracted = result.article;
+      else extractError = `${result.error.reason}: ${result.error.message}`;
+    }
+  }
+  const base = pageUrl ?? source.url;
+  const feedHtml = item.contentHtml ? sanitizeHtml(item.contentHtml, base) : null;
+  const feedText = feedHtml ? htmlToText(feedHtml) : null;
+  const useExtracted = !!extracted && extracted.text.length >= (feedText?.length ?? 0);
+  const contentHtml = useExtracted ? extracted!.html : feedHtml;
+  const contentText = useExtracted ? extracted!.text : feedText;
+  const title = item.title || extracted?.title || item.url || 'Untitled';
+  const summary =
+    item.summary ??
+    (contentText ? truncateText(contentText.replace(/\s+/g, ' '), EXCERPT_MAX_CHARS) : null);
+  const decision = categorize(
+    {
+      title,
+      text: contentText ?? summary,
+      url: pageUrl,
+      itemCategories: [...item.categories, ...(extracted?.tags ?? [])],
+      section: extracted?.section ?? null,
+      sourceCategory: source.category,
+    },
+    deps.categorizer,
+  );
+  const canonical = acceptCanonical(extracted?.canonicalUrl ?? null, pageUrl) ?? canonicalUrl;
+  const image =
+    extracted?.image ??
+    (item.image
+      ? { url: item.image, caption: null, credit: null, width: null, height: null }
+      : null);
+  return {
+    sourceId: source.id,
+    guid,
+    url: pageUrl ?? item.url ?? source.siteUrl ?? source.url,
+    canonicalUrl: canonical,
+    slug: slugify(title),
+    title,
+    author: item.author ?? (extracted?.authors.length ? extracted.authors.join(', ') : null),
+    summary,
+    contentHtml,
+    contentText,
+    wordCount: contentText ? contentText.split(/\s+/).filter(Boolean).length : 0,
+    image,
+    siteName: item.outlet ?? extracted?.siteName ?? null,
+    language: extracted?.language ?? null,
+    category: decision?.category ?? null,
+    categorySignal: decision?.signal ?? null,
+    categoryConfidence: decision?.confidence ?? null,
+    extractStatus: extracted ? 'ok' : item.url ? 'failed' : 'skipped',
+    extractError,
+    publishedAt: item.published ?? extracted?.published ?? item.updated ?? new Date().toISOString(),
+    updatedAt: item.updated ?? extracted?.modified ?? null,
+  };
+}
+
+function safeExtract(html: string, url: string): ReturnType<typeof extractArticle> {
+  try {
+    return extractArticle(html, url);
+  } catch (err) {
+    return { ok: false, error: { reason: 'error', message: (err as Error).message } };
+  }
+}
+
+/**
+ * A page's `<link rel="canonical">` is trusted only on the page's own site and when it names
+ * an article, not the home page: some sites point every page at their front page.
+ */
+function acceptCanonical(canonical: string | null, pageUrl: string | null): string | null {
+  if (!canonical || !pageUrl) return null;
+  const c = canonicalizeUrl(canonical);
+  const p = canonicalizeUrl(pageUrl);
+  if (!c || !p) return null;
+  const site = (h: string) => h.replace(/^(www|amp|m)\./, '');
+  const cu = new URL(c);
+  const pu = new URL(p);
+  if (site(cu.hostname) !== site(pu.hostname) || cu.pathname === '/') return null;
+  return c;
+}
+
+// TEMPORARY until cluster/canonical-url.ts lands.
+function canonicalizeUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return stripTracking(u.href);
+  } catch {
+    return null;
+  }
+}
+
+/** A URL slug from a title: lower-case ASCII words joined by hyphens. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX_CHARS)
+    .replace(/-+$/, '');
+  return slug || 'article';
+}
+
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}
