@@ -14,13 +14,19 @@ export interface Config {
   samplePort: number;
   /** Whether `start` subscribes to the starter feeds when no source exists. */
   starterFeeds: boolean;
-  /** Default seconds between two checks of a source. */
-  refreshIntervalS: number;
+  /** Seconds between two checks of a source: the adaptive interval stays within these. */
+  minIntervalS: number;
+  maxIntervalS: number;
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
   fetchMaxRedirects: number;
-  /** How many fetches run at once, over all hosts. */
+  /** How many sources are checked at once. */
   fetchConcurrency: number;
+  /** Requests at once to one host, and the least time between two of them. */
+  fetchPerHost: number;
+  fetchHostDelayMs: number;
+  /** Whether article pages are fetched only where robots.txt allows. */
+  respectRobots: boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -45,11 +51,15 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TIDINGS_SAMPLE_PORT: int(-1, 65535).default(8081),
   TIDINGS_STARTER_FEEDS: flag.default(true),
-  TIDINGS_REFRESH_INTERVAL_S: int(60, 86_400).default(900),
+  TIDINGS_MIN_INTERVAL_S: int(10, 86_400).default(300),
+  TIDINGS_MAX_INTERVAL_S: int(60, 7 * 86_400).default(86_400),
   FETCH_TIMEOUT_MS: int(1_000, 300_000).default(20_000),
   FETCH_MAX_BYTES: int(1_024, 1_073_741_824).default(10 * 1024 * 1024),
   FETCH_MAX_REDIRECTS: int(0, 20).default(5),
-  FETCH_CONCURRENCY: int(1, 256).default(8),
+  FETCH_CONCURRENCY: int(1, 256).default(16),
+  FETCH_PER_HOST: int(1, 64).default(2),
+  FETCH_HOST_DELAY_MS: int(0, 60_000).default(250),
+  TIDINGS_RESPECT_ROBOTS: flag.default(true),
 });
 
 /** Thrown when the environment does not describe a valid configuration. */
@@ -78,10 +88,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     samplePort: e.TIDINGS_SAMPLE_PORT,
     starterFeeds: e.TIDINGS_STARTER_FEEDS,
-    refreshIntervalS: e.TIDINGS_REFRESH_INTERVAL_S,
+    minIntervalS: Math.min(e.TIDINGS_MIN_INTERVAL_S, e.TIDINGS_MAX_INTERVAL_S),
+    maxIntervalS: e.TIDINGS_MAX_INTERVAL_S,
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
     fetchMaxBytes: e.FETCH_MAX_BYTES,
     fetchMaxRedirects: e.FETCH_MAX_REDIRECTS,
     fetchConcurrency: e.FETCH_CONCURRENCY,
+    fetchPerHost: e.FETCH_PER_HOST,
+    fetchHostDelayMs: e.FETCH_HOST_DELAY_MS,
+    respectRobots: e.TIDINGS_RESPECT_ROBOTS,
   });
 }

@@ -41,6 +41,9 @@ export async function openRuntime(
     maxRedirects: config.fetchMaxRedirects,
     allowPrivateNetworks: config.allowPrivateNetworks,
     allowedOrigins: options.allowedOrigins ?? [],
+    perHost: config.fetchPerHost,
+    hostDelayMs: config.fetchHostDelayMs,
+    respectRobots: config.respectRobots,
   });
   const categorizer: CategorizeContext = {
     categories: new Set(DEFAULT_TAXONOMY.map((c) => c.slug)),
@@ -50,7 +53,8 @@ export async function openRuntime(
     fetcher,
     log,
     categorizer,
-    refreshIntervalS: config.refreshIntervalS,
+    minIntervalS: config.minIntervalS,
+    maxIntervalS: config.maxIntervalS,
   };
   return {
     config,

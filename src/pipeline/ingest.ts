@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import {
   findKnownItems,
+  listArticles,
   insertArticle,
   updateArticleFromFeed,
   type NewArticle,
@@ -16,7 +17,9 @@ import { stripTracking } from './sanitize/sanitize.js';
 import { categorize, type CategorizeContext } from './enrich/categorize.js';
 import { extractArticle } from './extract/extract-article.js';
 import type { Extracted } from './extract/types.js';
+import type { SourceErrorKind } from './fetch/errors.js';
 import type { Fetcher } from './fetch/fetch-url.js';
+import { backoffS, nextIntervalS, withJitter } from './fetch/schedule.js';
 import { htmlToText, truncateText } from './parse/html-text.js';
 import { parseFeed, type FeedItem } from './parse/parse-feed.js';
 import { sanitizeHtml } from './sanitize/sanitize.js';
@@ -27,8 +30,9 @@ export interface IngestDeps {
   fetcher: Fetcher;
   log: Logger;
   categorizer: CategorizeContext;
-  /** Seconds between two checks of a healthy source. */
-  refreshIntervalS: number;
+  /** Bounds of the adaptive interval between two checks of a source, in seconds. */
+  minIntervalS: number;
+  maxIntervalS: number;
   now?: () => Date;
 }
 
@@ -48,10 +52,6 @@ const FEED_ACCEPT =
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 /** Article pages fetched at once for one source. */
 const ARTICLE_CONCURRENCY = 4;
-/** The longest a failing source waits before its next try. */
-const MAX_BACKOFF_S = 24 * 3600;
-/** Jitter spreads checks of sources added together, as a fraction of the interval. */
-const JITTER = 0.1;
 const EXCERPT_MAX_CHARS = 320;
 const SLUG_MAX_CHARS = 80;
 
@@ -84,16 +84,24 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
     );
   }
   if (!res.ok) {
+    // 410 Gone: the feed is not coming back; the source is disabled, with the reason on its row.
     return fail(deps, source, report, res.error.kind, res.error.message, {
       retryAfterS: res.error.retryAfterS,
       disable: res.error.status === 410,
     });
   }
   if (res.notModified) {
+    const recent = await listArticles(deps.store, { sourceId: source.id, limit: 10 });
     await recordSourceSuccess(deps.store, source.id, {
       etag: res.etag,
       lastModified: res.lastModified,
-      nextCheckAt: nextCheck(now(), deps.refreshIntervalS),
+      nextCheckAt: scheduleNext(
+        deps,
+        now(),
+        recent.map((a) => a.publishedAt),
+        null,
+        res.headers,
+      ),
     });
     return { ...report, ok: true, notModified: true };
   }
@@ -129,14 +137,14 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
     if (id === undefined) report.skipped++;
     else report.added++;
   });
-  const interval = Math.max(deps.refreshIntervalS, (feed.ttlMinutes ?? 0) * 60);
+  const published = feed.items.flatMap((i) => (i.published ? [i.published] : []));
   await recordSourceSuccess(deps.store, source.id, {
     title: source.sample || source.title === source.url ? feed.title : undefined,
     siteUrl: feed.link,
     description: feed.description,
     etag: res.etag,
     lastModified: res.lastModified,
-    nextCheckAt: nextCheck(now(), interval),
+    nextCheckAt: scheduleNext(deps, now(), published, feed.ttlMinutes, res.headers),
   });
   deps.log.info('source ingested', {
     source: source.id,
@@ -150,29 +158,38 @@ async function fail(
   deps: IngestDeps,
   source: Source,
   report: IngestReport,
-  kind: string,
+  kind: SourceErrorKind,
   message: string,
   opts: { retryAfterS?: number | undefined; disable?: boolean },
 ): Promise<IngestReport> {
   const now = (deps.now ?? (() => new Date()))();
-  const backoff = Math.min(
-    MAX_BACKOFF_S,
-    deps.refreshIntervalS * 2 ** Math.min(source.errorCount, 10),
-  );
-  const waitS = Math.max(opts.retryAfterS ?? 0, backoff);
+  const waitS = backoffS(source.errorCount, deps.minIntervalS, deps.maxIntervalS, opts.retryAfterS);
   await recordSourceFailure(deps.store, source.id, {
     kind,
     message,
-    nextCheckAt: nextCheck(now, Math.min(waitS, MAX_BACKOFF_S)),
+    nextCheckAt: withJitter(now, waitS),
     disable: opts.disable ?? false,
   });
   deps.log.warn('source failed', { source: source.id, url: source.url, kind, message });
   return { ...report, error: { kind, message } };
 }
 
-function nextCheck(now: Date, intervalS: number): Date {
-  const jitter = 1 + (Math.random() * 2 - 1) * JITTER;
-  return new Date(now.getTime() + intervalS * 1000 * jitter);
+function scheduleNext(
+  deps: IngestDeps,
+  now: Date,
+  publishedTimes: string[],
+  ttlMinutes: number | null,
+  headers: Record<string, string>,
+): Date {
+  const seconds = nextIntervalS({
+    now,
+    publishedTimes,
+    minIntervalS: deps.minIntervalS,
+    maxIntervalS: deps.maxIntervalS,
+    ttlMinutes,
+    headers,
+  });
+  return withJitter(now, seconds);
 }
 
 function canonicalFor(item: FeedItem, source: Source): string {
@@ -192,7 +209,7 @@ async function buildArticle(
   let extractError: string | null = null;
   let pageUrl = item.url;
   if (item.url) {
-    const page = await deps.fetcher.fetch(item.url, { accept: PAGE_ACCEPT });
+    const page = await deps.fetcher.fetch(item.url, { accept: PAGE_ACCEPT, robots: true });
     if (!page.ok) {
       extractError = `${page.error.kind}: ${page.error.message}`;
     } else {

@@ -10,7 +10,11 @@ export type FetchErrorKind =
   | 'http-4xx'
   | 'http-5xx'
   | 'too-large'
-  | 'decode';
+  | 'decode'
+  | 'blocked-by-robots';
+
+/** Every way checking a source can fail: a fetch error, or a body that is not a usable feed. */
+export type SourceErrorKind = FetchErrorKind | 'not-a-feed' | 'parse';
 
 /** A failed fetch, as data. */
 export interface FetchError {

@@ -5,6 +5,9 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { guardedLookup, isBlockedAddress } from './address-guard.js';
 import { decodeBody } from './charset.js';
 import { classifyFetchException, httpStatusError, type FetchError } from './errors.js';
+import { createHostLimiter } from './host-limiter.js';
+import { createRobotsCache } from './robots.js';
+import { freshnessS } from './schedule.js';
 
 /** How the fetcher behaves; built once from the configuration. */
 export interface FetcherOptions {
@@ -16,6 +19,15 @@ export interface FetcherOptions {
   allowPrivateNetworks: boolean;
   /** Exact origins (`http://127.0.0.1:8081`) allowed although private: the sample edition's server. */
   allowedOrigins?: readonly string[];
+  /** Requests at once to one host (default 2) and least milliseconds between two starts (default 250). */
+  perHost?: number;
+  hostDelayMs?: number;
+  /** Requests in flight over all hosts (default 64). */
+  globalConcurrency?: number;
+  /** Honour robots.txt for requests that ask for it (article pages). Default true. */
+  respectRobots?: boolean;
+  /** The product token robots.txt groups are matched against. */
+  robotsToken?: string;
 }
 
 /** A conditional request's validators and what to accept. */
@@ -23,6 +35,8 @@ export interface FetchRequest {
   etag?: string | null;
   lastModified?: string | null;
   accept?: string;
+  /** Check the site's robots.txt first (article pages; feeds are meant to be fetched). */
+  robots?: boolean;
 }
 
 /** A successful fetch (200, or 304 when the validators matched). */
@@ -68,6 +82,30 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const guarded = new Agent({ connect: { lookup: guardedLookup }, connections: 16 });
   const open = new Agent({ connections: 16 });
   const allowed = new Set(options.allowedOrigins ?? []);
+  const limiter = createHostLimiter({
+    perHost: options.perHost ?? 2,
+    minDelayMs: options.hostDelayMs ?? 250,
+    global: options.globalConcurrency ?? 64,
+  });
+  const robots = createRobotsCache(options.robotsToken ?? 'Tidings', async (robotsUrl) => {
+    const res = await polite(robotsUrl, { accept: 'text/plain, */*;q=0.5' });
+    if (res.ok) return { kind: 'ok', text: res.text, maxAgeS: freshnessS(res.headers, new Date()) };
+    // RFC 9309 §2.3.1.3: a 4xx robots.txt (missing, forbidden) means no rules.
+    if (res.error.kind === 'http-4xx' || res.error.kind === 'too-large') return { kind: 'missing' };
+    return { kind: 'unreachable' };
+  });
+
+  /** One fetch, within the politeness limits of its host; the sample edition's own server is exempt. */
+  function polite(url: string, req: FetchRequest): Promise<FetchResult> {
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return fetchOnce(url, req);
+    }
+    if (allowed.has(origin)) return fetchOnce(url, req);
+    return limiter.run(origin, () => fetchOnce(url, req));
+  }
 
   function dispatcherFor(url: URL): Dispatcher | FetchError {
     if (options.allowPrivateNetworks || allowed.has(url.origin)) return open;
@@ -195,11 +233,27 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   }
 
   return {
-    fetch: (url, req = {}) => fetchOnce(url, req),
+    async fetch(url, req = {}) {
+      if (req.robots && options.respectRobots !== false && !(await robots.isAllowed(url))) {
+        return fail(url, null, {
+          kind: 'blocked-by-robots',
+          message: `robots.txt of ${originOf(url)} disallows ${url}`,
+        });
+      }
+      return polite(url, req);
+    },
     async close() {
       await Promise.all([guarded.close(), open.close()]);
     },
   };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 function fail(url: string, movedTo: string | null, error: FetchError): FetchFailure {
