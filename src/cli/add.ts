@@ -4,6 +4,7 @@ import { DEFAULT_TAXONOMY } from '../pipeline/enrich/taxonomy.js';
 import type { Fetcher } from '../pipeline/fetch/fetch-url.js';
 import { discoverFeeds } from '../pipeline/parse/discover.js';
 import { parseFeed, type ParsedFeed } from '../pipeline/parse/parse-feed.js';
+import { parseSitemap } from '../pipeline/parse/sitemap.js';
 import { findSourceByUrl, insertSource } from '../store/sources.js';
 import { parseCommandArgs } from './args.js';
 import { println, UsageError } from './io.js';
@@ -80,6 +81,23 @@ export async function resolveFeed(fetcher: Fetcher, url: string): Promise<Resolv
   const feedUrl = res.movedTo ?? res.url;
   const parsed = parseFeed(res.text, feedUrl);
   if (parsed.ok) return { ok: true, url: feedUrl, feed: parsed.feed };
+  const sitemap = parseSitemap(res.text, feedUrl);
+  if (sitemap) {
+    const feed: ParsedFeed =
+      sitemap.kind === 'urlset'
+        ? sitemap.feed
+        : {
+            format: 'sitemap',
+            title: new URL(feedUrl).hostname,
+            link: new URL('/', feedUrl).href,
+            description: null,
+            language: null,
+            ttlMinutes: null,
+            hubs: [],
+            items: [],
+          };
+    return { ok: true, url: feedUrl, feed };
+  }
   const candidates = discoverFeeds(res.text, res.url);
   for (const candidate of candidates) {
     const page = await fetcher.fetch(candidate.url);

@@ -21,7 +21,8 @@ import type { SourceErrorKind } from './fetch/errors.js';
 import type { Fetcher } from './fetch/fetch-url.js';
 import { backoffS, nextIntervalS, withJitter } from './fetch/schedule.js';
 import { htmlToText, truncateText } from './parse/html-text.js';
-import { parseFeed, type FeedItem } from './parse/parse-feed.js';
+import { parseFeed, type FeedItem, type ParsedFeed, type ParseResult } from './parse/parse-feed.js';
+import { parseSitemap } from './parse/sitemap.js';
 import { sanitizeHtml } from './sanitize/sanitize.js';
 
 /** What ingest needs from the outside, passed in (no globals). */
@@ -105,7 +106,7 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
     });
     return { ...report, ok: true, notModified: true };
   }
-  const parsed = parseFeed(res.text, res.url);
+  const parsed = await readFeedOrSitemap(deps, res.text, res.url);
   if (!parsed.ok) return fail(deps, source, report, parsed.error.kind, parsed.error.message, {});
   const feed = parsed.feed;
 
@@ -152,6 +153,37 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
     updated: report.updated,
   });
   return { ...report, ok: true };
+}
+
+/** Child sitemaps of a sitemap index read per check: the most recently modified. */
+const MAX_CHILD_SITEMAPS = 3;
+
+/** A feed, or a news sitemap (a sitemap index is followed to its newest children). */
+async function readFeedOrSitemap(
+  deps: IngestDeps,
+  text: string,
+  url: string,
+): Promise<ParseResult> {
+  const parsed = parseFeed(text, url);
+  if (parsed.ok || parsed.error.kind !== 'not-a-feed') return parsed;
+  const sitemap = parseSitemap(text, url);
+  if (!sitemap) return parsed;
+  if (sitemap.kind === 'urlset') return { ok: true, feed: sitemap.feed };
+  const feeds: ParsedFeed[] = [];
+  for (const child of sitemap.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
+    const res = await deps.fetcher.fetch(child.url, {
+      accept: 'application/xml, text/xml;q=0.9, */*;q=0.5',
+    });
+    const inner = res.ok ? parseSitemap(res.text, res.url) : null;
+    if (inner?.kind === 'urlset') feeds.push(inner.feed);
+  }
+  const [first] = feeds;
+  if (!first)
+    return {
+      ok: false,
+      error: { kind: 'not-a-feed', message: 'a sitemap index whose sitemaps could not be read' },
+    };
+  return { ok: true, feed: { ...first, items: feeds.flatMap((f) => f.items) } };
 }
 
 async function fail(
@@ -220,7 +252,12 @@ async function buildArticle(
     }
   }
   const base = pageUrl ?? source.url;
-  const feedHtml = item.contentHtml ? sanitizeHtml(item.contentHtml, base) : null;
+  // The feed's own content stands in for the page; a plain-text description is better than none.
+  const feedHtml = item.contentHtml
+    ? sanitizeHtml(item.contentHtml, base)
+    : item.summary
+      ? `<p>${escapeHtml(item.summary)}</p>`
+      : null;
   const feedText = feedHtml ? htmlToText(feedHtml) : null;
   const useExtracted = !!extracted && extracted.text.length >= (feedText?.length ?? 0);
   const contentHtml = useExtracted ? extracted!.html : feedHtml;
@@ -304,6 +341,10 @@ function canonicalizeUrl(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A URL slug from a title: lower-case ASCII words joined by hyphens. */

@@ -7,7 +7,7 @@ import { splitOutletSuffix } from './outlet-suffix.js';
 
 /** A feed, normalized whatever its format. */
 export interface ParsedFeed {
-  format: 'rss' | 'atom' | 'rdf' | 'json';
+  format: 'rss' | 'atom' | 'rdf' | 'json' | 'sitemap';
   title: string;
   link: string | null;
   description: string | null;
@@ -83,7 +83,7 @@ export function parseFeed(text: string, feedUrl: string): ParseResult {
         : `malformed feed: ${e.message}`.slice(0, 300);
     return { ok: false, error: { kind, message } };
   }
-  const format = parsed.format as ParsedFeed['format'];
+  const format = parsed.format as Exclude<ParsedFeed['format'], 'sitemap'>;
   const feed = (parsed.feed ?? {}) as Rec;
   const feedBase = resolve(str(rec(feed['xml'])['base']), feedUrl) ?? feedUrl;
   const normalize = NORMALIZERS[format];
@@ -110,7 +110,7 @@ function emptyFeed(body: string, feedUrl: string): ParsedFeed | null {
 
 type Normalizer = (feed: Rec, base: string, feedUrl: string) => ParsedFeed;
 
-const NORMALIZERS: Record<ParsedFeed['format'], Normalizer> = {
+const NORMALIZERS: Record<Exclude<ParsedFeed['format'], 'sitemap'>, Normalizer> = {
   rss: (feed, base, feedUrl) => xmlFeed('rss', feed, base, feedUrl, rssItem),
   rdf: (feed, base, feedUrl) => xmlFeed('rdf', feed, base, feedUrl, rssItem),
   atom: (feed, base, feedUrl) => {
