@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** Everything Tidings reads from the environment, validated once and frozen. */
@@ -25,8 +26,12 @@ export interface Config {
   /** Requests at once to one host, and the least time between two of them. */
   fetchPerHost: number;
   fetchHostDelayMs: number;
+  /** Worker threads extracting article pages beside the main thread (0: in the main thread). */
+  extractThreads: number;
   /** Whether article pages are fetched only where robots.txt allows. */
   respectRobots: boolean;
+  /** Seconds a worker's claim on a source lasts unless renewed; a dead worker's then lapse. */
+  workerLeaseS: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -60,6 +65,8 @@ const schema = z.object({
   FETCH_PER_HOST: int(1, 64).default(2),
   FETCH_HOST_DELAY_MS: int(0, 60_000).default(250),
   TIDINGS_RESPECT_ROBOTS: flag.default(true),
+  TIDINGS_EXTRACT_THREADS: int(0, 64).default(Math.max(1, availableParallelism())),
+  TIDINGS_WORKER_LEASE_S: int(5, 86_400).default(300),
 });
 
 /** Thrown when the environment does not describe a valid configuration. */
@@ -97,5 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchPerHost: e.FETCH_PER_HOST,
     fetchHostDelayMs: e.FETCH_HOST_DELAY_MS,
     respectRobots: e.TIDINGS_RESPECT_ROBOTS,
+    extractThreads: e.TIDINGS_EXTRACT_THREADS,
+    workerLeaseS: e.TIDINGS_WORKER_LEASE_S,
   });
 }

@@ -3,6 +3,7 @@ import { createLogger, type Logger } from './log.js';
 import type { CategorizeContext } from './pipeline/enrich/categorize.js';
 import { DEFAULT_TAXONOMY } from './pipeline/enrich/taxonomy.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/fetch-url.js';
+import { createExtractPool } from './pipeline/extract-pool/pool.js';
 import type { IngestDeps } from './pipeline/ingest.js';
 import { syncCategories } from './store/categories.js';
 import { migrateToLatest, openStore, type Store } from './store/db.js';
@@ -48,11 +49,13 @@ export async function openRuntime(
   const categorizer: CategorizeContext = {
     categories: new Set(DEFAULT_TAXONOMY.map((c) => c.slug)),
   };
+  const pool = createExtractPool(config.extractThreads);
   const ingest: IngestDeps = {
     store,
     fetcher,
     log,
     categorizer,
+    extract: pool.extract,
     minIntervalS: config.minIntervalS,
     maxIntervalS: config.maxIntervalS,
   };
@@ -63,6 +66,7 @@ export async function openRuntime(
     fetcher,
     ingest,
     async close() {
+      await pool.close();
       await fetcher.close();
       await store.close();
     },

@@ -15,8 +15,7 @@ import {
 } from '../store/sources.js';
 import { stripTracking } from './sanitize/sanitize.js';
 import { categorize, type CategorizeContext } from './enrich/categorize.js';
-import { extractArticle } from './extract/extract-article.js';
-import type { Extracted } from './extract/types.js';
+import type { Extracted, ExtractResult } from './extract/types.js';
 import type { SourceErrorKind } from './fetch/errors.js';
 import type { Fetcher } from './fetch/fetch-url.js';
 import { backoffS, nextIntervalS, withJitter } from './fetch/schedule.js';
@@ -31,6 +30,8 @@ export interface IngestDeps {
   fetcher: Fetcher;
   log: Logger;
   categorizer: CategorizeContext;
+  /** Extracts an article page; off the main thread in production (see extract-pool). */
+  extract: (html: string, url: string) => Promise<ExtractResult>;
   /** Bounds of the adaptive interval between two checks of a source, in seconds. */
   minIntervalS: number;
   maxIntervalS: number;
@@ -246,7 +247,7 @@ async function buildArticle(
       extractError = `${page.error.kind}: ${page.error.message}`;
     } else {
       pageUrl = page.url;
-      const result = safeExtract(page.text, page.url);
+      const result = await deps.extract(page.text, page.url);
       if (result.ok) extracted = result.article;
       else extractError = `${result.error.reason}: ${result.error.message}`;
     }
@@ -306,14 +307,6 @@ async function buildArticle(
     publishedAt: item.published ?? extracted?.published ?? item.updated ?? new Date().toISOString(),
     updatedAt: item.updated ?? extracted?.modified ?? null,
   };
-}
-
-function safeExtract(html: string, url: string): ReturnType<typeof extractArticle> {
-  try {
-    return extractArticle(html, url);
-  } catch (err) {
-    return { ok: false, error: { reason: 'error', message: (err as Error).message } };
-  }
 }
 
 /**

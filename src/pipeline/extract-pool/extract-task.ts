@@ -1,0 +1,11 @@
+import { extractArticle } from '../extract/extract-article.js';
+import type { ExtractResult } from '../extract/types.js';
+
+/** One extraction in a worker thread. Never throws: a crash is returned as a failure. */
+export default function extractTask(task: { html: string; url: string }): ExtractResult {
+  try {
+    return extractArticle(task.html, task.url);
+  } catch (err) {
+    return { ok: false, error: { reason: 'error', message: (err as Error).message } };
+  }
+}
