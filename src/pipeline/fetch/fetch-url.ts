@@ -70,6 +70,8 @@ export type FetchResult = FetchResponse | FetchFailure;
 /** Fetches URLs safely: SSRF guard, caps on size, time and redirects, decompression, charset. */
 export interface Fetcher {
   fetch(url: string, req?: FetchRequest): Promise<FetchResult>;
+  /** POSTs a form (WebSub subscription requests); no redirects followed. */
+  post(url: string, body: string, contentType: string): Promise<FetchResult>;
   close(): Promise<void>;
 }
 
@@ -120,7 +122,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     return guarded;
   }
 
-  async function fetchOnce(start: string, req: FetchRequest): Promise<FetchResult> {
+  async function fetchOnce(
+    start: string,
+    req: FetchRequest,
+    form?: { body: string; contentType: string },
+  ): Promise<FetchResult> {
     const signal = AbortSignal.timeout(options.timeoutMs);
     let current = start;
     let movedTo: string | null = null;
@@ -145,16 +151,23 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         accept: req.accept ?? DEFAULT_ACCEPT,
         'accept-encoding': 'gzip, deflate, br',
       };
+      if (form) headers['content-type'] = form.contentType;
       if (hop === 0 && req.etag) headers['if-none-match'] = req.etag;
       if (hop === 0 && req.lastModified) headers['if-modified-since'] = req.lastModified;
       let res: Dispatcher.ResponseData;
       try {
-        res = await request(url, { method: 'GET', headers, dispatcher, signal });
+        res = await request(url, {
+          method: form ? 'POST' : 'GET',
+          headers,
+          dispatcher,
+          signal,
+          ...(form ? { body: form.body } : {}),
+        });
       } catch (err) {
         return fail(current, movedTo, classifyFetchException(err, current));
       }
       const h = flattenHeaders(res.headers);
-      if (REDIRECTS.has(res.statusCode)) {
+      if (REDIRECTS.has(res.statusCode) && !form) {
         await res.body.dump().catch(() => undefined);
         const location = h['location'];
         if (!location) {
@@ -233,6 +246,9 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   }
 
   return {
+    post(url, body, contentType) {
+      return fetchOnce(url, {}, { body, contentType });
+    },
     async fetch(url, req = {}) {
       if (req.robots && options.respectRobots !== false && !(await robots.isAllowed(url))) {
         return fail(url, null, {
