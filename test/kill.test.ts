@@ -56,6 +56,8 @@ beforeAll(async () => {
     FETCH_PER_HOST: '4',
     BASE_URL: 'http://localhost:8080',
     LOG_LEVEL: 'silent',
+    // A killed worker's claims expire after this; the restart waits that long.
+    TIDINGS_WORKER_LEASE_S: '5',
   } as Record<string, string>;
   const outlines = Array.from(
     { length: FEEDS },
@@ -104,7 +106,10 @@ describe('a worker killed with SIGKILL', () => {
     expect(afterKill.total).toBeGreaterThan(0);
     expect(afterKill.total).toBeLessThan(FEEDS * ITEMS);
 
-    await run(process.execPath, [BIN, 'refresh', '--all'], { env, timeout: 60_000 });
+    await new Promise((r) => setTimeout(r, 5_500));
+    await run(process.execPath, [BIN, 'refresh', '--all'], { env, timeout: 60_000 }).catch((e: { stderr?: string; stdout?: string }) => {
+      throw new Error(`second pass failed: ${e.stdout} ${e.stderr}`);
+    });
     const final = await storedCount();
     expect(final).toEqual({ total: FEEDS * ITEMS, distinct: FEEDS * ITEMS });
     // Pages stored before the kill were not fetched again by the second pass.

@@ -13,7 +13,7 @@ import {
   updateSourceUrl,
   type Source,
 } from '../store/sources.js';
-import { stripTracking } from './sanitize/sanitize.js';
+import { canonicalizeUrl, resolveNewsSearchLink } from './cluster/canonical-url.js';
 import { categorize, type CategorizeContext } from './enrich/categorize.js';
 import type { Extracted, ExtractResult } from './extract/types.js';
 import type { SourceErrorKind } from './fetch/errors.js';
@@ -111,6 +111,9 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
   if (!parsed.ok) return fail(deps, source, report, parsed.error.kind, parsed.error.message, {});
   const feed = parsed.feed;
 
+  // A news search's redirect link is followed to the outlet's own article.
+  for (const item of feed.items)
+    item.url = item.url ? (resolveNewsSearchLink(item.url) ?? item.url) : null;
   const items = feed.items.map((item) => ({
     item,
     guid: item.id,
@@ -323,17 +326,6 @@ function acceptCanonical(canonical: string | null, pageUrl: string | null): stri
   const pu = new URL(p);
   if (site(cu.hostname) !== site(pu.hostname) || cu.pathname === '/') return null;
   return c;
-}
-
-// TEMPORARY until cluster/canonical-url.ts lands.
-function canonicalizeUrl(url: string): string | null {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return stripTracking(u.href);
-  } catch {
-    return null;
-  }
 }
 
 function escapeHtml(text: string): string {
