@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./opml.js')).importOpml,
   export: async () => (await import('./opml.js')).exportOpml,
   parse: async () => (await import('./parse.js')).parse,
+  cluster: async () => (await import('./cluster-command.js')).cluster,
   migrate: async () => (await import('./migrate.js')).migrate,
 };
 
