@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./opml.js')).exportOpml,
   parse: async () => (await import('./parse.js')).parse,
   cluster: async () => (await import('./cluster-command.js')).cluster,
+  copy: async () => (await import('./copy.js')).copy,
   migrate: async () => (await import('./migrate.js')).migrate,
 };
 

@@ -31,7 +31,9 @@ export const refresh: Command = {
     const rt = await openRuntime(config, { allowedOrigins: sample ? [sample.origin] : [] });
     try {
       if (sample) await sample.syncSources(rt.store);
-      const reports = await refreshSources(rt.ingest, scope, config.fetchConcurrency);
+      const reports = await refreshSources(rt.ingest, scope, config.fetchConcurrency, {
+        leaseMs: config.workerLeaseS * 1000,
+      });
       let failed = 0;
       for (const r of reports) {
         if (r.ok)

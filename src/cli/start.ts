@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config.js';
 import { openRuntime, type Runtime } from '../main.js';
 import { startSampleEdition, type SampleEdition } from '../sample/edition.js';
 import { STARTER_FEEDS } from '../sample/starter-feeds.js';
+import { listenForChanges } from '../store/changes.js';
 import { insertSource, listSources } from '../store/sources.js';
 import { createApp } from '../web/app.js';
 import { startScheduler } from '../worker/scheduler.js';
@@ -35,9 +36,16 @@ async function run(io: CliIo, roles: { web: boolean; worker: boolean }): Promise
   if (sample) await sample.syncSources(rt.store);
 
   const app = roles.web ? createApp(config, rt.store) : null;
+  // Another process's ingest (PostgreSQL) invalidates this one's page cache; a no-op on SQLite.
+  const stopListening = app
+    ? await listenForChanges(rt.store, () => app.invalidate(), {
+        onError: (err) => rt.log.warn('change listener failed', { err: String(err) }),
+      })
+    : null;
   const scheduler = roles.worker
     ? startScheduler(rt.ingest, {
         concurrency: config.fetchConcurrency,
+        leaseMs: config.workerLeaseS * 1000,
         log: rt.log,
         onIngest: (r) => {
           if (r.added > 0 || r.updated > 0) app?.invalidate();
@@ -67,6 +75,7 @@ async function run(io: CliIo, roles: { web: boolean; worker: boolean }): Promise
   await scheduler?.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await sample?.close();
+  await stopListening?.();
   await rt.close();
   return 0;
 }

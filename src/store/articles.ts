@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Store } from './db.js';
+import { PG_ARTICLE_DOCUMENT } from './migrations/0004-article-search.js';
 import type { ArticleRow, ExtractStatus } from './schema.js';
 
 /** An article as the site and the API see it. */
@@ -359,4 +361,47 @@ export async function countArticlesFetchedSince(store: Store, since: string): Pr
     .where('fetched_at', '>', since)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Words a search matches; more are ignored. */
+const SEARCH_MAX_TERMS = 12;
+/** FTS5 bm25 weights of title, summary and body: a word in the title counts most. */
+const FTS5_WEIGHTS = sql.raw('10.0, 3.0, 1.0');
+
+/**
+ * Articles matching every word of `query`, best match first (title above body), then newest.
+ * Words are letters and digits; everything else, operators included, is a separator, so the
+ * same query means the same on both engines. SQLite: FTS5 with bm25; PostgreSQL: `tsvector`
+ * with ts_rank, both indexed (migration 0004).
+ */
+export async function searchArticles(
+  store: Store,
+  query: string,
+  page: { limit: number; offset?: number },
+): Promise<Article[]> {
+  const terms = (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, SEARCH_MAX_TERMS);
+  if (terms.length === 0) return [];
+  const offset = page.offset ?? 0;
+  let ids: number[];
+  if (store.engine === 'postgres') {
+    const tsquery = sql`to_tsquery('simple', ${terms.join(' & ')})`;
+    const rows = await sql<{ id: number }>`
+      select id from articles where ${PG_ARTICLE_DOCUMENT} @@ ${tsquery}
+      order by ts_rank(${PG_ARTICLE_DOCUMENT}, ${tsquery}) desc, published_at desc, id desc
+      limit ${page.limit} offset ${offset}`.execute(store.db);
+    ids = rows.rows.map((r) => Number(r.id));
+  } else {
+    const match = terms.map((t) => `"${t}"`).join(' ');
+    const rows = await sql<{ id: number }>`
+      select articles_fts.rowid as id from articles_fts
+      join articles on articles.id = articles_fts.rowid
+      where articles_fts match ${match}
+      order by bm25(articles_fts, ${FTS5_WEIGHTS}), articles.published_at desc, articles.id desc
+      limit ${page.limit} offset ${offset}`.execute(store.db);
+    ids = rows.rows.map((r) => Number(r.id));
+  }
+  if (ids.length === 0) return [];
+  const found = await selectArticles(store).where('articles.id', 'in', ids).execute();
+  const byId = new Map(found.map((r) => [Number(r.id), toArticle(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

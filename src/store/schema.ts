@@ -2,7 +2,10 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The database as Kysely sees it. Times are ISO 8601 UTC strings
- * (`2026-11-28T10:00:00.000Z`): they sort as text on every engine.
+ * (`2026-11-28T10:00:00.000Z`), `text` on both engines: always this fixed width, they compare
+ * and sort as text under any collation, read back as written (no driver date conversion, no
+ * time zone setting), and copy between engines unchanged. Flags are integers 0/1 on both.
+ * Ids are `bigint` identities on PostgreSQL; the pool parses them (and counts) to numbers.
  */
 export interface Database {
   sources: SourcesTable;
@@ -34,6 +37,10 @@ export interface SourcesTable {
   last_checked_at: string | null;
   next_check_at: string;
   created_at: string;
+  /** The worker checking the source now (`host:pid:random`), or null. */
+  lease_owner: string | null;
+  /** When that worker's claim lapses unless renewed; another worker may then take the source. */
+  lease_expires_at: string | null;
 }
 
 export type ExtractStatus = 'ok' | 'failed' | 'skipped';
