@@ -4,7 +4,7 @@ import type { CategorizeContext } from './pipeline/enrich/categorize.js';
 import { DEFAULT_TAXONOMY } from './pipeline/enrich/taxonomy.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/fetch-url.js';
 import { createExtractPool } from './pipeline/extract-pool/pool.js';
-import type { IngestDeps } from './pipeline/ingest.js';
+import { openStoryState, type IngestDeps } from './pipeline/ingest.js';
 import { syncCategories } from './store/categories.js';
 import { migrateToLatest, openStore, type Store } from './store/db.js';
 
@@ -26,7 +26,7 @@ export function userAgent(config: Config): string {
 /** Opens the store (migrated), the fetcher and the ingest dependencies. */
 export async function openRuntime(
   config: Config,
-  options: { allowedOrigins?: string[]; log?: Logger } = {},
+  options: { allowedOrigins?: string[]; log?: Logger; stories?: boolean } = {},
 ): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const store = await openStore(config.databaseUrl);
@@ -50,12 +50,15 @@ export async function openRuntime(
     categories: new Set(DEFAULT_TAXONOMY.map((c) => c.slug)),
   };
   const pool = createExtractPool(config.extractThreads);
+  // Only a process that ingests needs the clusterer's memory of the last days.
+  const stories = options.stories === false ? undefined : await openStoryState(store);
   const ingest: IngestDeps = {
     store,
     fetcher,
     log,
     categorizer,
     extract: pool.extract,
+    ...(stories ? { stories } : {}),
     minIntervalS: config.minIntervalS,
     maxIntervalS: config.maxIntervalS,
   };

@@ -159,6 +159,26 @@ describe('tidings end to end', () => {
     expect(html).toContain('application/ld+json');
   });
 
+  it('groups the outlets of one story', async () => {
+    const byStory = new Map<string, string[]>();
+    for (const a of SAMPLE_ARTICLES.filter((x) => x.story && x.minutesAgo > 0)) {
+      byStory.set(a.story!, [...(byStory.get(a.story!) ?? []), a.title]);
+    }
+    for (const [key, titles] of byStory) {
+      if (titles.length < 2) continue;
+      const rows = await store.db
+        .selectFrom('articles')
+        .select(['story_id'])
+        .where('title', 'in', titles)
+        .execute();
+      expect(new Set(rows.map((r) => r.story_id)).size, key).toBe(1);
+      expect(rows[0]?.story_id).not.toBeNull();
+    }
+    const unrelated = await store.db.selectFrom('articles').select('story_id').execute();
+    // Most articles are their own story: the sample edition has only a few shared stories.
+    expect(new Set(unrelated.map((r) => r.story_id)).size).toBeGreaterThan(unrelated.length / 2);
+  });
+
   it('answers 404 for what does not exist, and 304 for an unchanged page', async () => {
     expect((await page('/article/999999/nothing')).status).toBe(404);
     expect((await page('/nowhere')).status).toBe(404);

@@ -31,7 +31,10 @@ export const worker: Command = {
 async function run(io: CliIo, roles: { web: boolean; worker: boolean }): Promise<number> {
   const config = loadConfig(io.env);
   const sample = roles.worker ? await startSampleEdition(config) : null;
-  const rt = await openRuntime(config, { allowedOrigins: sample ? [sample.origin] : [] });
+  const rt = await openRuntime(config, {
+    allowedOrigins: sample ? [sample.origin] : [],
+    stories: roles.worker,
+  });
   if (roles.worker) await subscribeOnFirstRun(rt, config, sample);
   if (sample) await sample.syncSources(rt.store);
 

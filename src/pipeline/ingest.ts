@@ -8,12 +8,26 @@ import {
 } from '../store/articles.js';
 import type { Store } from '../store/db.js';
 import {
+  listArticlesForClustering,
+  placeArticleInStory,
+  setArticlesOriginal,
+} from '../store/stories.js';
+import {
   recordSourceFailure,
   recordSourceSuccess,
   updateSourceUrl,
   type Source,
 } from '../store/sources.js';
 import { canonicalizeUrl, resolveNewsSearchLink } from './cluster/canonical-url.js';
+import {
+  chooseOriginal,
+  createNearDuplicateIndex,
+  decodeFingerprint,
+  encodeFingerprint,
+  fingerprintText,
+  type NearDuplicateIndex,
+} from './cluster/near-duplicate.js';
+import { createStoryClusterer, type StoryClusterer } from './cluster/story-clusterer.js';
 import { categorize, type CategorizeContext } from './enrich/categorize.js';
 import type { Extracted, ExtractResult } from './extract/types.js';
 import type { SourceErrorKind } from './fetch/errors.js';
@@ -30,6 +44,8 @@ export interface IngestDeps {
   fetcher: Fetcher;
   log: Logger;
   categorizer: CategorizeContext;
+  /** The story clusterer and near-duplicate index of this process (see `openStoryState`). */
+  stories?: StoryState;
   /** Extracts an article page; off the main thread in production (see extract-pool). */
   extract: (html: string, url: string) => Promise<ExtractResult>;
   /** Bounds of the adaptive interval between two checks of a source, in seconds. */
@@ -139,8 +155,12 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
   await forEachLimited(fresh, ARTICLE_CONCURRENCY, async ({ item, guid, canonicalUrl }) => {
     const article = await buildArticle(deps, source, item, guid, canonicalUrl);
     const id = await insertArticle(deps.store, article, now());
-    if (id === undefined) report.skipped++;
-    else report.added++;
+    if (id === undefined) {
+      report.skipped++;
+      return;
+    }
+    report.added++;
+    if (deps.stories) await placeInStory(deps.store, deps.stories, id, article);
   });
   const published = feed.items.flatMap((i) => (i.published ? [i.published] : []));
   await recordSourceSuccess(deps.store, source.id, {
@@ -330,6 +350,95 @@ function acceptCanonical(canonical: string | null, pageUrl: string | null): stri
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Articles the clusterer replays at start: stories stop attracting new articles after this. */
+const STORY_MEMORY_MS = 72 * 3600 * 1000;
+
+/** The in-memory story clusterer and near-duplicate index, rebuilt from the store at start. */
+export interface StoryState {
+  clusterer: StoryClusterer;
+  duplicates: NearDuplicateIndex;
+  /** What `chooseOriginal` weighs, for each indexed article. */
+  meta: Map<string, { published: string; wordCount: number }>;
+}
+
+/**
+ * Rebuilds the clusterer and the near-duplicate index from the last 72 hours of stored
+ * articles, oldest first, then places any article stored without a story.
+ */
+export async function openStoryState(store: Store, now = new Date()): Promise<StoryState> {
+  const state: StoryState = {
+    clusterer: createStoryClusterer(),
+    duplicates: createNearDuplicateIndex(),
+    meta: new Map(),
+  };
+  const since = new Date(now.getTime() - STORY_MEMORY_MS).toISOString();
+  const rows = await listArticlesForClustering(store, since);
+  for (const r of rows) {
+    if (r.storyId === null) continue;
+    const id = String(r.id);
+    state.clusterer.restore(
+      { id, title: r.title, text: r.text ?? '', published: r.publishedAt },
+      String(r.storyId),
+    );
+    const fp = r.fingerprint ? decodeFingerprint(r.fingerprint) : null;
+    if (fp) state.duplicates.add(id, fp);
+    state.meta.set(id, { published: r.publishedAt, wordCount: r.wordCount });
+  }
+  for (const r of rows) {
+    if (r.storyId !== null) continue;
+    await placeInStory(store, state, r.id, {
+      title: r.title,
+      contentText: r.text,
+      summary: null,
+      publishedAt: r.publishedAt,
+      wordCount: r.wordCount,
+    });
+  }
+  return state;
+}
+
+/**
+ * Puts a new article in a story (a new one, or an existing one it is about) and links it to
+ * the original when it is a near-duplicate copy: the earliest, fullest version is the original.
+ */
+async function placeInStory(
+  store: Store,
+  state: StoryState,
+  id: number,
+  a: Pick<NewArticle, 'title' | 'contentText' | 'summary' | 'publishedAt' | 'wordCount'>,
+): Promise<void> {
+  const key = String(id);
+  const text = a.contentText ?? a.summary ?? '';
+  const fp = fingerprintText(`${a.title}\n\n${text}`);
+  const copies = state.duplicates.findNearDuplicates(fp).filter((m) => m.id !== key);
+  state.duplicates.add(key, fp);
+  state.meta.set(key, { published: a.publishedAt, wordCount: a.wordCount });
+  let originalId: number | null = null;
+  if (copies.length > 0) {
+    const candidates = [key, ...copies.map((c) => c.id)].flatMap((cid) => {
+      const m = state.meta.get(cid);
+      return m ? [{ id: cid, published: m.published, wordCount: m.wordCount }] : [];
+    });
+    const original = chooseOriginal(candidates);
+    if (original && original.id !== key) originalId = Number(original.id);
+    // This article is the better original: the earlier copies now point at it.
+    else if (original)
+      await setArticlesOriginal(
+        store,
+        copies.map((c) => Number(c.id)),
+        id,
+      );
+  }
+  const placed = state.clusterer.add({ id: key, title: a.title, text, published: a.publishedAt });
+  await placeArticleInStory(store, {
+    articleId: id,
+    storyId: Number(placed.story),
+    absorbed: placed.absorbed.map(Number),
+    fingerprint: encodeFingerprint(fp),
+    originalId,
+  });
 }
 
 /** A URL slug from a title: lower-case ASCII words joined by hyphens. */

@@ -37,6 +37,8 @@ export interface Article {
   publishedAt: string;
   updatedAt: string | null;
   fetchedAt: string;
+  storyId: number | null;
+  originalId: number | null;
 }
 
 /** What ingest stores for a new article. */
@@ -112,6 +114,8 @@ function toArticle(r: Joined): Article {
     publishedAt: r.published_at,
     updatedAt: r.updated_at,
     fetchedAt: r.fetched_at,
+    storyId: r.story_id === null ? null : Number(r.story_id),
+    originalId: r.original_id === null ? null : Number(r.original_id),
   };
 }
 
@@ -241,9 +245,13 @@ export async function findArticleById(store: Store, id: number): Promise<Article
 export interface ArticleQuery {
   category?: string;
   sourceId?: number;
+  storyId?: number;
+  originalId?: number;
   limit: number;
   offset?: number;
   excludeId?: number;
+  /** `desc` (newest first, the default) or `asc` (a story's timeline). */
+  order?: 'asc' | 'desc';
 }
 
 /** The latest articles, newest first, optionally in one category or from one source. */
@@ -251,10 +259,13 @@ export async function listArticles(store: Store, q: ArticleQuery): Promise<Artic
   let query = selectArticles(store);
   if (q.category) query = query.where('articles.category', '=', q.category);
   if (q.sourceId !== undefined) query = query.where('articles.source_id', '=', q.sourceId);
+  if (q.storyId !== undefined) query = query.where('articles.story_id', '=', q.storyId);
+  if (q.originalId !== undefined) query = query.where('articles.original_id', '=', q.originalId);
   if (q.excludeId !== undefined) query = query.where('articles.id', '!=', q.excludeId);
+  const order = q.order ?? 'desc';
   const rows = await query
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
+    .orderBy('articles.published_at', order)
+    .orderBy('articles.id', order)
     .limit(q.limit)
     .offset(q.offset ?? 0)
     .execute();

@@ -6,7 +6,7 @@ import type { Database } from './schema.js';
 const BATCH_ROWS = 500;
 
 /** The tables copied, parents first; `articles_fts` (SQLite) fills itself through its triggers. */
-const TABLES = ['categories', 'sources', 'articles', 'tombstones'] as const;
+const TABLES = ['categories', 'sources', 'articles', 'tombstones', 'stories'] as const;
 
 /** How many rows of each table were copied. */
 export type CopyCounts = Record<(typeof TABLES)[number], number>;
@@ -56,7 +56,13 @@ export async function copyDatabase(
   const counts = await to.db.transaction().execute(async (dst) => {
     // The taxonomy a new instance wrote at start is replaced by the copied one.
     await dst.deleteFrom('categories').execute();
-    const counts: CopyCounts = { categories: 0, sources: 0, articles: 0, tombstones: 0 };
+    const counts: CopyCounts = {
+      categories: 0,
+      sources: 0,
+      articles: 0,
+      tombstones: 0,
+      stories: 0,
+    };
     for (const table of TABLES) {
       counts[table] = await copyTable(from, dst, table, (n) => onProgress(table, n));
     }
@@ -144,6 +150,21 @@ async function copyTable(
         (rows) => dst.insertInto('tombstones').values(rows).execute(),
         onProgress,
       );
+    case 'stories':
+      return copyPages(
+        (after: number) =>
+          from.db
+            .selectFrom('stories')
+            .selectAll()
+            .where('id', '>', after)
+            .orderBy('id')
+            .limit(BATCH_ROWS)
+            .execute(),
+        (r) => Number(r.id),
+        0,
+        (rows) => dst.insertInto('stories').values(rows).execute(),
+        onProgress,
+      );
   }
 }
 
@@ -225,5 +246,6 @@ async function countRows(store: Store | Transaction<Database>): Promise<CopyCoun
     sources: await count('sources'),
     articles: await count('articles'),
     tombstones: await count('tombstones'),
+    stories: await count('stories'),
   };
 }

@@ -14,6 +14,7 @@ import { initial } from './migrations/0001-initial.js';
 import { sourceLeases } from './migrations/0002-source-leases.js';
 import { changeNotifications } from './migrations/0003-change-notifications.js';
 import { articleSearch } from './migrations/0004-article-search.js';
+import { stories } from './migrations/0005-stories.js';
 import type { Database } from './schema.js';
 
 /** The database engines Tidings runs on. */
@@ -46,6 +47,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0002-source-leases': sourceLeases(engine),
     '0003-change-notifications': changeNotifications(engine),
     '0004-article-search': articleSearch(engine),
+    '0005-stories': stories(engine),
   };
 }
 

@@ -12,6 +12,18 @@ export interface Database {
   articles: ArticlesTable;
   categories: CategoriesTable;
   tombstones: TombstonesTable;
+  stories: StoriesTable;
+}
+
+export interface StoriesTable {
+  /** The id of the article that started the story. */
+  id: number;
+  title: string;
+  category: string | null;
+  first_seen_at: string;
+  last_updated_at: string;
+  article_count: number;
+  source_count: number;
 }
 
 export type SourceState = 'active' | 'failing' | 'disabled';
@@ -75,6 +87,11 @@ export interface ArticlesTable {
   published_at: string;
   updated_at: string | null;
   fetched_at: string;
+  story_id: number | null;
+  /** The earlier, fuller article this one copies (syndication, republication). */
+  original_id: number | null;
+  /** Near-duplicate fingerprint (see pipeline/cluster/near-duplicate.ts), encoded. */
+  fingerprint: string | null;
 }
 
 export interface CategoriesTable {

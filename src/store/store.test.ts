@@ -49,6 +49,7 @@ const MIGRATIONS = [
   '0002-source-leases',
   '0003-change-notifications',
   '0004-article-search',
+  '0005-stories',
 ];
 
 /**
@@ -307,7 +308,8 @@ describe.each(TEST_ENGINES)('store on $engine', ({ engine, available }) => {
   });
 
   it('claims by id for one-off passes, never a source another worker holds', async () => {
-    const now = new Date();
+    // A moment after the inserts, so both sources are due whatever the clock's resolution.
+    const now = new Date(Date.now() + 1_000);
     const a = await insertSource(store, { url: 'https://a.example/rss' });
     const b = await insertSource(store, { url: 'https://b.example/rss' });
     await claimDueSources(store, { now, leaseMs: 60_000, workerId: 'daemon', limit: 1 });
