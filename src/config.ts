@@ -26,6 +26,8 @@ export interface Config {
   /** Requests at once to one host, and the least time between two of them. */
   fetchPerHost: number;
   fetchHostDelayMs: number;
+  /** A JSON file with the operator's categories, keyword rules and synonyms; null: the default taxonomy. */
+  taxonomyFile: string | null;
   /** Worker threads extracting article pages beside the main thread (0: in the main thread). */
   extractThreads: number;
   /** Whether article pages are fetched only where robots.txt allows. */
@@ -65,6 +67,7 @@ const schema = z.object({
   FETCH_PER_HOST: int(1, 64).default(2),
   FETCH_HOST_DELAY_MS: int(0, 60_000).default(250),
   TIDINGS_RESPECT_ROBOTS: flag.default(true),
+  TIDINGS_TAXONOMY_FILE: z.string().min(1).optional(),
   TIDINGS_EXTRACT_THREADS: int(0, 64).default(Math.max(1, availableParallelism())),
   TIDINGS_WORKER_LEASE_S: int(5, 86_400).default(300),
 });
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchHostDelayMs: e.FETCH_HOST_DELAY_MS,
     respectRobots: e.TIDINGS_RESPECT_ROBOTS,
     extractThreads: e.TIDINGS_EXTRACT_THREADS,
+    taxonomyFile: e.TIDINGS_TAXONOMY_FILE ?? null,
     workerLeaseS: e.TIDINGS_WORKER_LEASE_S,
   });
 }

@@ -1,7 +1,13 @@
-import type { Config } from './config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { CategorizeContext } from './pipeline/enrich/categorize.js';
-import { DEFAULT_TAXONOMY } from './pipeline/enrich/taxonomy.js';
+import {
+  CATEGORY_SYNONYMS,
+  DEFAULT_TAXONOMY,
+  parseTaxonomy,
+  type TaxonomyConfig,
+} from './pipeline/enrich/taxonomy.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/fetch-url.js';
 import { createExtractPool } from './pipeline/extract-pool/pool.js';
 import { openStoryState, type IngestDeps } from './pipeline/ingest.js';
@@ -23,6 +29,26 @@ export function userAgent(config: Config): string {
   return `Tidings/0.1 (+${config.baseUrl}; self-hosted news aggregator)`;
 }
 
+/** The operator's taxonomy file, or the default taxonomy; throws a ConfigError naming every problem. */
+export function loadTaxonomy(config: Config): TaxonomyConfig {
+  if (!config.taxonomyFile)
+    return { categories: [...DEFAULT_TAXONOMY], keywords: [], synonyms: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(config.taxonomyFile, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(
+      `TIDINGS_TAXONOMY_FILE: cannot read ${config.taxonomyFile}: ${(err as Error).message}`,
+    );
+  }
+  const parsed = parseTaxonomy(json);
+  if (!parsed.ok)
+    throw new ConfigError(
+      `TIDINGS_TAXONOMY_FILE ${config.taxonomyFile}:\n  ${parsed.problems.join('\n  ')}`,
+    );
+  return parsed.taxonomy;
+}
+
 /** Opens the store (migrated), the fetcher and the ingest dependencies. */
 export async function openRuntime(
   config: Config,
@@ -31,9 +57,10 @@ export async function openRuntime(
   const log = options.log ?? createLogger(config.logLevel);
   const store = await openStore(config.databaseUrl);
   await migrateToLatest(store);
+  const taxonomy = loadTaxonomy(config);
   await syncCategories(
     store,
-    DEFAULT_TAXONOMY.map((c, i) => ({ ...c, position: i })),
+    taxonomy.categories.map((c, i) => ({ ...c, position: i })),
   );
   const fetcher = createFetcher({
     userAgent: userAgent(config),
@@ -47,7 +74,9 @@ export async function openRuntime(
     respectRobots: config.respectRobots,
   });
   const categorizer: CategorizeContext = {
-    categories: new Set(DEFAULT_TAXONOMY.map((c) => c.slug)),
+    categories: new Set(taxonomy.categories.map((c) => c.slug)),
+    keywordRules: taxonomy.keywords,
+    synonyms: { ...CATEGORY_SYNONYMS, ...taxonomy.synonyms },
   };
   const pool = createExtractPool(config.extractThreads);
   // Only a process that ingests needs the clusterer's memory of the last days.

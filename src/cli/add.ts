@@ -1,6 +1,5 @@
 import { loadConfig } from '../config.js';
-import { openRuntime } from '../main.js';
-import { DEFAULT_TAXONOMY } from '../pipeline/enrich/taxonomy.js';
+import { loadTaxonomy, openRuntime } from '../main.js';
 import type { Fetcher } from '../pipeline/fetch/fetch-url.js';
 import { discoverFeeds } from '../pipeline/parse/discover.js';
 import { parseFeed, type ParsedFeed } from '../pipeline/parse/parse-feed.js';
@@ -24,16 +23,15 @@ export const add: Command = {
     const [url] = positionals;
     if (!url || positionals.length > 1) throw new UsageError(`give one URL\nusage: ${USAGE}`);
     const category = values.category ?? null;
-    if (category && !DEFAULT_TAXONOMY.some((c) => c.slug === category)) {
-      throw new UsageError(
-        `unknown category "${category}"; one of: ${DEFAULT_TAXONOMY.map((c) => c.slug).join(', ')}`,
-      );
-    }
     const policy = values.policy ?? 'excerpt';
     if (policy !== 'excerpt' && policy !== 'full')
       throw new UsageError('--policy is excerpt or full');
     const config = loadConfig(io.env);
-    const rt = await openRuntime(config);
+    const slugs = loadTaxonomy(config).categories.map((c) => c.slug);
+    if (category && !slugs.includes(category)) {
+      throw new UsageError(`unknown category "${category}"; one of: ${slugs.join(', ')}`);
+    }
+    const rt = await openRuntime(config, { stories: false });
     try {
       const found = await resolveFeed(rt.fetcher, url);
       if (!found.ok) {

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./parse.js')).parse,
   cluster: async () => (await import('./cluster-command.js')).cluster,
   copy: async () => (await import('./copy.js')).copy,
+  recategorize: async () => (await import('./recategorize.js')).recategorize,
   migrate: async () => (await import('./migrate.js')).migrate,
 };
 

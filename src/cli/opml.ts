@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { CATEGORY_SYNONYMS, DEFAULT_TAXONOMY } from '../pipeline/enrich/taxonomy.js';
+import { loadTaxonomy } from '../main.js';
+import { CATEGORY_SYNONYMS } from '../pipeline/enrich/taxonomy.js';
 import { parseOpml, renderOpml } from '../pipeline/parse/opml.js';
 import { migrateToLatest, openStore } from '../store/db.js';
 import { findSourceByUrl, insertSource, listSources } from '../store/sources.js';
@@ -31,7 +32,9 @@ export const importOpml: Command = {
     const store = await openStore(config.databaseUrl);
     try {
       await migrateToLatest(store);
-      const slugs = new Set(DEFAULT_TAXONOMY.map((c) => c.slug));
+      const taxonomy = loadTaxonomy(config);
+      const slugs = new Set(taxonomy.categories.map((c) => c.slug));
+      const synonyms: Record<string, string> = { ...CATEGORY_SYNONYMS, ...taxonomy.synonyms };
       let added = 0;
       let skipped = 0;
       for (const o of parsed.outlines) {
@@ -48,7 +51,7 @@ export const importOpml: Command = {
           continue;
         }
         const hint = o.category?.toLowerCase() ?? '';
-        const category = slugs.has(hint) ? hint : (CATEGORY_SYNONYMS[hint] ?? null);
+        const category = slugs.has(hint) ? hint : (synonyms[hint] ?? null);
         await insertSource(store, { url, title: o.title ?? url, siteUrl: o.siteUrl, category });
         added++;
       }

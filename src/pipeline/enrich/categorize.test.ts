@@ -69,3 +69,35 @@ describe('categorize', () => {
     expect(categorize(base, { categories })).toBeNull();
   });
 });
+
+describe('parseTaxonomy', () => {
+  it('accepts an operator file and lists every problem of a bad one', async () => {
+    const { parseTaxonomy } = await import('./taxonomy.js');
+    const good = parseTaxonomy({
+      categories: [
+        { slug: 'local', name: 'Local' },
+        { slug: 'sports', name: 'Sports' },
+      ],
+      keywords: [{ category: 'local', keywords: ['council', ' ferry '] }],
+      synonyms: { Harbour: 'local' },
+    });
+    expect(good).toEqual({
+      ok: true,
+      taxonomy: {
+        categories: [
+          { slug: 'local', name: 'Local' },
+          { slug: 'sports', name: 'Sports' },
+        ],
+        keywords: [{ category: 'local', keywords: ['council', 'ferry'] }],
+        synonyms: { harbour: 'local' },
+      },
+    });
+    const bad = parseTaxonomy({
+      categories: [{ slug: 'Bad Slug', name: 'x' }],
+      keywords: [{ category: 'nope', keywords: ['a'] }],
+      synonyms: { x: 'nope' },
+    });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problems).toHaveLength(3);
+  });
+});

@@ -127,3 +127,58 @@ export const CATEGORY_SYNONYMS: Readonly<Record<string, string>> = {
   'food & drink': 'lifestyle',
   recipes: 'lifestyle',
 };
+
+/** An operator's taxonomy file: categories in navigation order, keyword rules, extra synonyms. */
+export interface TaxonomyConfig {
+  categories: TaxonomyEntry[];
+  keywords: Array<{ category: string; keywords: string[] }>;
+  synonyms: Record<string, string>;
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Validates a taxonomy file's content (parsed JSON). Returns the taxonomy, or the list of
+ * problems an operator can fix.
+ */
+export function parseTaxonomy(
+  value: unknown,
+): { ok: true; taxonomy: TaxonomyConfig } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const v = (value ?? {}) as Record<string, unknown>;
+  const categories: TaxonomyEntry[] = [];
+  if (!Array.isArray(v['categories']) || v['categories'].length === 0)
+    problems.push('"categories" must be a non-empty list');
+  for (const [i, c] of (Array.isArray(v['categories']) ? v['categories'] : []).entries()) {
+    const e = (c ?? {}) as Record<string, unknown>;
+    if (typeof e['slug'] !== 'string' || !SLUG.test(e['slug']))
+      problems.push(`categories[${i}].slug must be lower-case words joined by hyphens`);
+    else if (typeof e['name'] !== 'string' || !e['name'].trim())
+      problems.push(`categories[${i}].name must be a non-empty string`);
+    else if (categories.some((x) => x.slug === e['slug']))
+      problems.push(`categories[${i}].slug "${e['slug']}" appears twice`);
+    else categories.push({ slug: e['slug'], name: e['name'].trim() });
+  }
+  const slugs = new Set(categories.map((c) => c.slug));
+  const keywords: TaxonomyConfig['keywords'] = [];
+  for (const [i, r] of (Array.isArray(v['keywords']) ? v['keywords'] : []).entries()) {
+    const e = (r ?? {}) as Record<string, unknown>;
+    const words = Array.isArray(e['keywords'])
+      ? e['keywords'].filter((k): k is string => typeof k === 'string' && k.trim() !== '')
+      : [];
+    if (typeof e['category'] !== 'string' || !slugs.has(e['category']))
+      problems.push(`keywords[${i}].category must be one of the categories`);
+    else if (words.length === 0)
+      problems.push(`keywords[${i}].keywords must list at least one word`);
+    else keywords.push({ category: e['category'], keywords: words.map((k) => k.trim()) });
+  }
+  const synonyms: Record<string, string> = {};
+  for (const [term, slug] of Object.entries((v['synonyms'] ?? {}) as Record<string, unknown>)) {
+    if (typeof slug !== 'string' || !slugs.has(slug))
+      problems.push(`synonyms["${term}"] must name one of the categories`);
+    else synonyms[term.toLowerCase()] = slug;
+  }
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, taxonomy: { categories, keywords, synonyms } };
+}
