@@ -9,6 +9,7 @@ import {
   type TaxonomyConfig,
 } from './pipeline/enrich/taxonomy.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/fetch-url.js';
+import { isPubliclyReachable } from './pipeline/fetch/websub.js';
 import { createExtractPool } from './pipeline/extract-pool/pool.js';
 import { openStoryState, type IngestDeps } from './pipeline/ingest.js';
 import { syncCategories } from './store/categories.js';
@@ -87,6 +88,7 @@ export async function openRuntime(
     log,
     categorizer,
     extract: pool.extract,
+    ...(isPubliclyReachable(config.baseUrl) ? { websubCallbackBase: config.baseUrl } : {}),
     ...(stories ? { stories } : {}),
     minIntervalS: config.minIntervalS,
     maxIntervalS: config.maxIntervalS,

@@ -26,6 +26,7 @@ let dir: string;
 let server: FixtureServer;
 let rt: Runtime;
 let flakyCalls = 0;
+const hubRequests: URLSearchParams[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tidings-sources-'));
@@ -117,6 +118,21 @@ beforeAll(async () => {
         ),
     '/articles/map': (_, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end(page('Map story')),
+    '/pushed.xml': (_, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Pushed</title><link>http://example.org/</link><description>d</description><atom:link rel="hub" href="${server.origin}/hub"/><atom:link rel="self" href="${server.origin}/pushed.xml"/></channel></rss>`,
+        ),
+    '/hub': (req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => {
+        hubRequests.push(new URLSearchParams(body));
+        res.writeHead(202).end();
+      });
+    },
     '/articles/ru': (_, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end(page('Привет')),
     '/articles/jp': (_, res) =>
@@ -203,6 +219,20 @@ describe('misbehaving sources', () => {
     expect(articles.map((a) => [a.title, a.siteName])).toEqual([
       ['Open story from the sitemap', 'Open Paper'],
     ]);
+  });
+
+  it('asks the feed’s WebSub hub to push, once, when the instance is public', async () => {
+    const s = await source('/pushed.xml');
+    const deps = { ...rt.ingest, websubCallbackBase: 'https://news.example.org' };
+    await ingestSource(deps, s);
+    await ingestSource(deps, (await findSourceById(rt.store, s.id))!);
+    expect(hubRequests).toHaveLength(1);
+    expect(Object.fromEntries(hubRequests[0]!)).toMatchObject({
+      'hub.mode': 'subscribe',
+      'hub.topic': `${server.origin}/pushed.xml`,
+      'hub.callback': `https://news.example.org/websub/${s.id}`,
+    });
+    expect(hubRequests[0]!.get('hub.secret')).toMatch(/^[0-9a-f]{48}$/);
   });
 
   it('decodes windows-1251 and Shift_JIS feeds', async () => {

@@ -7,6 +7,7 @@ import {
   type NewArticle,
 } from '../store/articles.js';
 import type { Store } from '../store/db.js';
+import { findSubscription, recordSubscriptionRequest } from '../store/websub.js';
 import {
   listArticlesForClustering,
   placeArticleInStory,
@@ -33,6 +34,7 @@ import type { Extracted, ExtractResult } from './extract/types.js';
 import type { SourceErrorKind } from './fetch/errors.js';
 import type { Fetcher } from './fetch/fetch-url.js';
 import { backoffS, nextIntervalS, withJitter } from './fetch/schedule.js';
+import { newWebSubSecret, requestSubscription, WEBSUB_RENEW_BEFORE_S } from './fetch/websub.js';
 import { htmlToText, truncateText } from './parse/html-text.js';
 import { parseFeed, type FeedItem, type ParsedFeed, type ParseResult } from './parse/parse-feed.js';
 import { parseSitemap } from './parse/sitemap.js';
@@ -44,6 +46,8 @@ export interface IngestDeps {
   fetcher: Fetcher;
   log: Logger;
   categorizer: CategorizeContext;
+  /** This instance's public address when hubs can reach it: WebSub push is requested then. */
+  websubCallbackBase?: string;
   /** The story clusterer and near-duplicate index of this process (see `openStoryState`). */
   stories?: StoryState;
   /** Extracts an article page; off the main thread in production (see extract-pool). */
@@ -171,12 +175,64 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
     lastModified: res.lastModified,
     nextCheckAt: scheduleNext(deps, now(), published, feed.ttlMinutes, res.headers),
   });
+  await subscribeToHub(deps, source, feed.hubs).catch((err: unknown) =>
+    deps.log.warn('WebSub subscription failed', { source: source.id, err: String(err) }),
+  );
   deps.log.info('source ingested', {
     source: source.id,
     added: report.added,
     updated: report.updated,
   });
   return { ...report, ok: true };
+}
+
+/** A pending subscription the hub never confirmed is asked again after this long. */
+const WEBSUB_RETRY_MS = 3600 * 1000;
+/** A hub that refused is asked again after this long. */
+const WEBSUB_DENIED_RETRY_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Asks the feed's hub to push updates (W3C WebSub), or renews a lease about to lapse. A push
+ * only makes the source due at once: the worker then fetches the feed as usual, so pushed
+ * content is never trusted beyond its valid signature.
+ */
+async function subscribeToHub(
+  deps: IngestDeps,
+  source: Source,
+  hubs: readonly string[],
+): Promise<void> {
+  const hub = hubs[0];
+  if (!deps.websubCallbackBase || !hub) return;
+  const now = Date.now();
+  const sub = await findSubscription(deps.store, source.id);
+  if (sub && sub.hub === hub && sub.topic === source.url) {
+    const age = now - Date.parse(sub.requestedAt);
+    if (sub.state === 'pending' && age < WEBSUB_RETRY_MS) return;
+    if (sub.state === 'denied' && age < WEBSUB_DENIED_RETRY_MS) return;
+    if (
+      sub.state === 'active' &&
+      Date.parse(sub.leaseExpiresAt ?? '') - now > WEBSUB_RENEW_BEFORE_S * 1000
+    )
+      return;
+  }
+  const secret = newWebSubSecret();
+  await recordSubscriptionRequest(deps.store, {
+    sourceId: source.id,
+    hub,
+    topic: source.url,
+    secret,
+  });
+  const result = await requestSubscription(deps.fetcher, hub, {
+    topic: source.url,
+    callback: `${deps.websubCallbackBase}/websub/${source.id}`,
+    secret,
+  });
+  if (!result.ok)
+    deps.log.warn('hub refused the subscription request', {
+      source: source.id,
+      hub,
+      message: result.message,
+    });
 }
 
 /** Child sitemaps of a sitemap index read per check: the most recently modified. */

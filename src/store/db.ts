@@ -15,6 +15,7 @@ import { sourceLeases } from './migrations/0002-source-leases.js';
 import { changeNotifications } from './migrations/0003-change-notifications.js';
 import { articleSearch } from './migrations/0004-article-search.js';
 import { stories } from './migrations/0005-stories.js';
+import { websub } from './migrations/0006-websub.js';
 import type { Database } from './schema.js';
 
 /** The database engines Tidings runs on. */
@@ -48,6 +49,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0003-change-notifications': changeNotifications(engine),
     '0004-article-search': articleSearch(engine),
     '0005-stories': stories(engine),
+    '0006-websub': websub(engine),
   };
 }
 

@@ -13,6 +13,17 @@ export interface Database {
   categories: CategoriesTable;
   tombstones: TombstonesTable;
   stories: StoriesTable;
+  websub_subscriptions: WebSubTable;
+}
+
+export interface WebSubTable {
+  source_id: number;
+  hub: string;
+  topic: string;
+  secret: string;
+  state: string;
+  requested_at: string;
+  lease_expires_at: string | null;
 }
 
 export interface StoriesTable {

@@ -50,6 +50,7 @@ const MIGRATIONS = [
   '0003-change-notifications',
   '0004-article-search',
   '0005-stories',
+  '0006-websub',
 ];
 
 /**
