@@ -1,6 +1,8 @@
 // Read-only queries the public site and the feeds out need beyond the article aggregate's own:
-// the archive by day, sitemaps. Kysely builder only, so they run unchanged on every engine.
+// the archive by day, stories' coverage in lists, sitemaps. Kysely builder only, so they run
+// unchanged on every engine.
 import type { Store } from './db.js';
+import type { Story } from './stories.js';
 
 /** What a list of articles shows for each one: no body, no pipeline bookkeeping. */
 export interface ArticleTeaser {
@@ -21,6 +23,7 @@ export interface ArticleTeaser {
   siteName: string | null;
   category: string | null;
   publishedAt: string;
+  storyId: number | null;
 }
 
 /** An article as a sitemap lists it. */
@@ -57,6 +60,7 @@ function selectTeasers(store: Store) {
       'articles.site_name',
       'articles.category',
       'articles.published_at',
+      'articles.story_id',
       'sources.title as source_title',
       'sources.sample as source_sample',
     ]);
@@ -86,6 +90,7 @@ function toTeaser(r: TeaserRow): ArticleTeaser {
     siteName: r.site_name,
     category: r.category,
     publishedAt: r.published_at,
+    storyId: r.story_id === null ? null : Number(r.story_id),
   };
 }
 
@@ -204,4 +209,68 @@ function toSitemapEntry(r: {
     publishedAt: r.published_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** These stories, by id (missing ones left out). */
+export async function listStoriesByIds(
+  store: Store,
+  ids: readonly number[],
+): Promise<Map<number, Story>> {
+  const byId = new Map<number, Story>();
+  if (ids.length === 0) return byId;
+  const rows = await store.db
+    .selectFrom('stories')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows) {
+    byId.set(Number(r.id), {
+      id: Number(r.id),
+      title: r.title,
+      category: r.category,
+      firstSeenAt: r.first_seen_at,
+      lastUpdatedAt: r.last_updated_at,
+      articleCount: Number(r.article_count),
+      sourceCount: Number(r.source_count),
+    });
+  }
+  return byId;
+}
+
+/**
+ * The first `perStory` articles of each of these stories, earliest first (the original report
+ * leads), in one query: what a list shows as a story's other coverage.
+ */
+export async function listStoryMembers(
+  store: Store,
+  storyIds: readonly number[],
+  perStory: number,
+): Promise<Map<number, ArticleTeaser[]>> {
+  const byStory = new Map<number, ArticleTeaser[]>();
+  if (storyIds.length === 0) return byStory;
+  const ranked = store.db
+    .selectFrom('articles')
+    .select([
+      'id',
+      (eb) =>
+        eb.fn
+          .agg<number>('row_number')
+          .over((ob) => ob.partitionBy('story_id').orderBy('published_at').orderBy('id'))
+          .as('rank'),
+    ])
+    .where('story_id', 'in', [...new Set(storyIds)]);
+  const rows = await selectTeasers(store)
+    .innerJoin(ranked.as('ranked'), 'ranked.id', 'articles.id')
+    .where('ranked.rank', '<=', perStory)
+    .orderBy('articles.published_at')
+    .orderBy('articles.id')
+    .execute();
+  for (const r of rows) {
+    const teaser = toTeaser(r);
+    if (teaser.storyId === null) continue;
+    const list = byStory.get(teaser.storyId) ?? [];
+    list.push(teaser);
+    byStory.set(teaser.storyId, list);
+  }
+  return byStory;
 }

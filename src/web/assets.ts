@@ -26,10 +26,11 @@ function load(name: string, type: string): Asset {
   };
 }
 
-/** The site's stylesheet and its one small script. */
-export function loadAssets(): { css: Asset; js: Asset } {
+/** The site's stylesheet, its one small script and its icon. */
+export function loadAssets(): { css: Asset; js: Asset; icon: Asset } {
   return {
     css: load('style.css', 'text/css; charset=utf-8'),
     js: load('app.js', 'text/javascript; charset=utf-8'),
+    icon: load('icon.svg', 'image/svg+xml'),
   };
 }
