@@ -193,7 +193,7 @@ describe('createStoryClusterer', () => {
       {
         id: 'a',
         title: 'What we know so far',
-        text: 'Firefighters are battling a blaze at the Orwell paper mill near Dunmore, where a warehouse collapsed overnight.',
+        text: 'Firefighters are battling a blaze at the Orwell paper mill near Dunmore, where a warehouse collapsed overnight. Residents of Dunmore were told to keep windows shut as smoke from the mill drifted over the town.',
       },
       {
         id: 'x',
@@ -203,7 +203,7 @@ describe('createStoryClusterer', () => {
       {
         id: 'b',
         title: 'Live updates',
-        text: 'A warehouse at the Orwell paper mill in Dunmore has collapsed as firefighters fight the blaze.',
+        text: 'A warehouse at the Orwell paper mill in Dunmore has collapsed as firefighters fight the blaze. Smoke from the mill is drifting over Dunmore and residents should keep windows shut, the fire service said.',
       },
     ]);
     expect(found.get('b')).toBe(found.get('a'));
