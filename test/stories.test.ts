@@ -139,6 +139,29 @@ describe('stories and copies', () => {
     });
   });
 
+  it('credits the original on the copy’s page and lists the copies on the original’s', async () => {
+    const { createApp } = await import('../src/web/app.js');
+    const app = createApp(
+      loadConfig({ BASE_URL: 'http://localhost:8080', DATABASE_URL: 'sqlite::memory:' }),
+      rt.store,
+    );
+    const original = await article(
+      'Calder coast ferry to resume winter timetable after engine repairs',
+    );
+    const copy = await article('Island ferry back in December, transport authority says');
+    const html = async (id: number) => {
+      const res = await app.fetch(new Request(`http://localhost/article/${id}`), {});
+      const target = res.status === 301 ? res.headers.get('location')! : `/article/${id}`;
+      return (await app.fetch(new Request(`http://localhost${target}`), {})).text();
+    };
+    expect(await html(Number(copy.id))).toMatch(
+      /First published by <a href="\/article\/\d+\/[^"]+">\/wire\.xml<\/a>/,
+    );
+    expect(await html(Number(original.id))).toMatch(
+      /Also published by <a href="\/article\/\d+\/[^"]+">\/paper\.xml<\/a>/,
+    );
+  });
+
   it('rebuilds its memory from the store on restart', async () => {
     const { openStoryState } = await import('../src/pipeline/ingest.js');
     const state = await openStoryState(rt.store);

@@ -378,7 +378,7 @@ export function createApp(config: Config, store: Store): WebApp {
     return page(c, async () => {
       const f = await frame();
       const category = f.categories.find((x) => x.slug === article.category) ?? null;
-      const [recent, related, story, told] = await Promise.all([
+      const [recent, related, story, told, original, copies] = await Promise.all([
         listArticles(store, { limit: RECENT, excludeId: article.id }),
         category
           ? listArticles(store, { category: category.slug, limit: RELATED, excludeId: article.id })
@@ -392,6 +392,8 @@ export function createApp(config: Config, store: Store): WebApp {
               limit: COVERAGE_ON_ARTICLE,
               order: 'asc',
             }),
+        article.originalId === null ? undefined : findArticleById(store, article.originalId),
+        listArticles(store, { originalId: article.id, limit: COVERAGE_ON_ARTICLE, order: 'asc' }),
       ]);
       const others = new Set(told.map((a) => a.id));
       return String(
@@ -413,6 +415,7 @@ export function createApp(config: Config, store: Store): WebApp {
                 }
               : null
           }
+          copies={{ original: original ?? null, copies }}
         />,
       );
     });

@@ -226,6 +226,8 @@ export function ArticlePage(props: {
   recent: readonly ArticleTeaser[];
   /** The story this article belongs to, when other articles tell it too. */
   story: { link: StoryLink; others: readonly ArticleTeaser[] } | null;
+  /** The original this article republishes, and the republished copies of this one. */
+  copies?: { original: Article | null; copies: readonly Article[] };
 }) {
   const { frame, article: a, category } = props;
   const outlet = outletName(a);
@@ -341,6 +343,25 @@ export function ArticlePage(props: {
               ? 'Its text is shown as the outlet published it.'
               : 'Tidings shows its headline and excerpt; the full story is on the outlet’s site.'}
           </p>
+          {props.copies?.original ? (
+            <p class="source-line">
+              First published by{' '}
+              <a href={articlePath(props.copies.original)}>{outletName(props.copies.original)}</a>:
+              this is a republished copy of its report.
+            </p>
+          ) : null}
+          {props.copies && props.copies.copies.length > 0 ? (
+            <p class="source-line">
+              Also published by{' '}
+              {props.copies.copies.map((c, i) => (
+                <>
+                  {i > 0 ? ', ' : ''}
+                  <a href={articlePath(c)}>{outletName(c)}</a>
+                </>
+              ))}
+              .
+            </p>
+          ) : null}
         </article>
         {props.story ? (
           <section class="story-more" aria-labelledby="story-heading">
