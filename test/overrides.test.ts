@@ -41,8 +41,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('an operator’s category', () => {
-  it('sticks through re-ingest, while an edited title updates in place', async () => {
+describe('an operator’s decisions', () => {
+  it('a category sticks through re-ingest, an edited title updates in place, a deletion stays', async () => {
     const source = await insertSource(rt.store, { url: `${server.origin}/feed.xml` });
     await ingestSource(rt.ingest, source);
     const row = () => rt.store.db.selectFrom('articles').selectAll().executeTakeFirstOrThrow();
@@ -66,5 +66,11 @@ describe('an operator’s category', () => {
       category_locked: 1,
     });
     expect(await rt.store.db.selectFrom('articles').select('id').execute()).toHaveLength(1);
+
+    // Deleted, it stays deleted: the tombstone keeps re-ingest from storing it again.
+    expect(await main(['delete', String(after.id)], io)).toBe(0);
+    await ingestSource(rt.ingest, (await findSourceById(rt.store, source.id))!);
+    expect(await rt.store.db.selectFrom('articles').select('id').execute()).toHaveLength(0);
+    expect(await main(['delete', String(after.id)], io)).toBe(1);
   });
 });

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   cluster: async () => (await import('./cluster-command.js')).cluster,
   copy: async () => (await import('./copy.js')).copy,
   recategorize: async () => (await import('./recategorize.js')).recategorize,
+  delete: async () => (await import('./delete.js')).del,
   migrate: async () => (await import('./migrate.js')).migrate,
 };
 
