@@ -28,6 +28,8 @@ export interface Config {
   fetchHostDelayMs: number;
   /** A JSON file with the operator's categories, keyword rules and synonyms; null: the default taxonomy. */
   taxonomyFile: string | null;
+  /** A JSON file of per-site extraction rules (`[{domain, body?, remove?}]`); null: none. */
+  siteRulesFile: string | null;
   /** Worker threads extracting article pages beside the main thread (0: in the main thread). */
   extractThreads: number;
   /** Whether article pages are fetched only where robots.txt allows. */
@@ -68,6 +70,7 @@ const schema = z.object({
   FETCH_HOST_DELAY_MS: int(0, 60_000).default(250),
   TIDINGS_RESPECT_ROBOTS: flag.default(true),
   TIDINGS_TAXONOMY_FILE: z.string().min(1).optional(),
+  TIDINGS_SITE_RULES_FILE: z.string().min(1).optional(),
   TIDINGS_EXTRACT_THREADS: int(0, 64).default(Math.max(1, availableParallelism())),
   TIDINGS_WORKER_LEASE_S: int(5, 86_400).default(300),
 });
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     respectRobots: e.TIDINGS_RESPECT_ROBOTS,
     extractThreads: e.TIDINGS_EXTRACT_THREADS,
     taxonomyFile: e.TIDINGS_TAXONOMY_FILE ?? null,
+    siteRulesFile: e.TIDINGS_SITE_RULES_FILE ?? null,
     workerLeaseS: e.TIDINGS_WORKER_LEASE_S,
   });
 }

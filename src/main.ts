@@ -11,6 +11,7 @@ import {
 import { createFetcher, type Fetcher } from './pipeline/fetch/fetch-url.js';
 import { isPubliclyReachable } from './pipeline/fetch/websub.js';
 import { createExtractPool } from './pipeline/extract-pool/pool.js';
+import { checkSiteRules, type SiteRule } from './pipeline/extract/site-rules.js';
 import { openStoryState, type IngestDeps } from './pipeline/ingest.js';
 import { syncCategories } from './store/categories.js';
 import { migrateToLatest, openStore, type Store } from './store/db.js';
@@ -50,6 +51,41 @@ export function loadTaxonomy(config: Config): TaxonomyConfig {
   return parsed.taxonomy;
 }
 
+/** The operator's per-site extraction rules; throws a ConfigError naming every bad selector. */
+export function loadSiteRules(config: Config): SiteRule[] {
+  if (!config.siteRulesFile) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(config.siteRulesFile, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(
+      `TIDINGS_SITE_RULES_FILE: cannot read ${config.siteRulesFile}: ${(err as Error).message}`,
+    );
+  }
+  const valid = (r: unknown): r is SiteRule => {
+    const o = r as Record<string, unknown>;
+    return (
+      !!o &&
+      typeof o['domain'] === 'string' &&
+      (o['body'] === undefined || typeof o['body'] === 'string') &&
+      (o['remove'] === undefined ||
+        (Array.isArray(o['remove']) && o['remove'].every((x) => typeof x === 'string')))
+    );
+  };
+  if (!Array.isArray(json) || !json.every(valid)) {
+    throw new ConfigError(
+      `TIDINGS_SITE_RULES_FILE ${config.siteRulesFile}: expected a list of {domain, body?, remove?}`,
+    );
+  }
+  const problems = checkSiteRules(json);
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `TIDINGS_SITE_RULES_FILE ${config.siteRulesFile}:\n  ${problems.map((p) => `${p.domain}: ${p.selector} — ${p.message}`).join('\n  ')}`,
+    );
+  }
+  return json;
+}
+
 /** Opens the store (migrated), the fetcher and the ingest dependencies. */
 export async function openRuntime(
   config: Config,
@@ -79,7 +115,7 @@ export async function openRuntime(
     keywordRules: taxonomy.keywords,
     synonyms: { ...CATEGORY_SYNONYMS, ...taxonomy.synonyms },
   };
-  const pool = createExtractPool(config.extractThreads);
+  const pool = createExtractPool(config.extractThreads, loadSiteRules(config));
   // Only a process that ingests needs the clusterer's memory of the last days.
   const stories = options.stories === false ? undefined : await openStoryState(store);
   const ingest: IngestDeps = {

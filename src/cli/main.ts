@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./opml.js')).importOpml,
   export: async () => (await import('./opml.js')).exportOpml,
   parse: async () => (await import('./parse.js')).parse,
+  extract: async () => (await import('./extract-command.js')).extract,
   cluster: async () => (await import('./cluster-command.js')).cluster,
   copy: async () => (await import('./copy.js')).copy,
   recategorize: async () => (await import('./recategorize.js')).recategorize,

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import { extractArticle } from '../extract/extract-article.js';
+import type { SiteRule } from '../extract/site-rules.js';
 import type { ExtractResult } from '../extract/types.js';
 
 /** Extraction off the main thread, so that fetching, parsing and storing carry on beside it. */
@@ -15,12 +16,12 @@ const QUEUE_PER_THREAD = 8;
  * A pool of `threads` worker threads running `extractArticle`; with 0 threads, extraction
  * runs in the calling thread (tests, one-off commands).
  */
-export function createExtractPool(threads: number): ExtractPool {
+export function createExtractPool(threads: number, rules: readonly SiteRule[] = []): ExtractPool {
   if (threads <= 0) {
     return {
       extract: async (html, url) => {
         try {
-          return extractArticle(html, url);
+          return extractArticle(html, url, { rules });
         } catch (err) {
           return { ok: false, error: { reason: 'error', message: (err as Error).message } };
         }
@@ -30,7 +31,10 @@ export function createExtractPool(threads: number): ExtractPool {
   }
   // Run from TypeScript sources (tsx), the worker needs the same loader as this thread.
   const fromSource = import.meta.url.endsWith('.ts');
-  const pool = new Piscina<{ html: string; url: string }, ExtractResult>({
+  const pool = new Piscina<
+    { html: string; url: string; rules: readonly SiteRule[] },
+    ExtractResult
+  >({
     filename: new URL(fromSource ? './extract-task.ts' : './extract-task.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
@@ -44,7 +48,7 @@ export function createExtractPool(threads: number): ExtractPool {
         await new Promise((resolve) => pool.once('drain', resolve));
       }
       try {
-        return await pool.run({ html, url });
+        return await pool.run({ html, url, rules });
       } catch (err) {
         return { ok: false, error: { reason: 'error', message: (err as Error).message } };
       }

@@ -1,5 +1,5 @@
-import { normalizeSpace, textContent, type ElementNode } from './dom.js';
-import { linkDensity, type Stats, type StatsMap } from './score.js';
+import type { ElementNode } from './dom.js';
+import type { Stats, StatsMap } from './score.js';
 
 /**
  * An element matching a boilerplate pattern is kept anyway when it holds this share of the
@@ -121,11 +121,12 @@ const WEAK_WORDS = [
   'nav-links',
 ];
 const BOILERPLATE_TOKEN = new RegExp(
-  `(^|[-_])(${STRONG_WORDS.join('|')})([-_]|$)|^(${WEAK_WORDS.join('|')})([-_]|$)|[-_](${WEAK_WORDS.join('|')})$|^(widgets?|widget-area)$`,
+  `(^|[-_])(${STRONG_WORDS.join('|')})([-_]|$)|^(${WEAK_WORDS.join('|')})([-_]|$)|[-_](${WEAK_WORDS.join('|')})$|^(widgets|widget-area)$`,
 );
 
 /** Taxonomy tokens (`tag-cookies`, `category-social`) say what a post is about. */
-const TAXONOMY_TOKEN = /^(tag|tags|category|categories|cat|topic|format|type|status|post|postid|page|single)-/;
+const TAXONOMY_TOKEN =
+  /^(tag|tags|category|categories|cat|topic|format|type|status|post|postid|page|single)-/;
 
 /** Whether an element's class or id names page furniture. */
 export function looksLikeBoilerplate(el: ElementNode): boolean {
@@ -147,7 +148,8 @@ const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 /** Whether the page hides an element from readers. */
 export function isHidden(el: ElementNode): boolean {
   const a = el.attrs;
-  if (a.hidden !== undefined) return true;
+  // React streams Suspense content in `<div hidden id="S:…">` and a script shows it.
+  if (a.hidden !== undefined) return !(a.id !== undefined && a.id.startsWith('S:'));
   if (a['aria-hidden'] === 'true' && el.tag !== 'img') return true;
   const style = a.style;
   return style !== undefined && HIDDEN_STYLE.test(style);
@@ -156,13 +158,17 @@ export function isHidden(el: ElementNode): boolean {
 /**
  * Removes page furniture from the whole page: hidden elements, navigation, headers,
  * footers, asides and forms, elements with furniture roles or class names. An element
- * that holds a large share of the page's prose, or holds `keep`, stays.
+ * that holds a large share of the page's prose, or holds one of `keep`, stays.
  */
-export function removeBoilerplate(root: ElementNode, map: StatsMap, keep: ElementNode | null): void {
-  const total = map.get(root)?.prose ?? 0;
+export function removeBoilerplate(
+  root: ElementNode,
+  map: StatsMap,
+  keep: readonly ElementNode[],
+  total = map.get(root)?.prose ?? 0,
+): void {
   const isProtected = (el: ElementNode, s: Stats | undefined): boolean =>
     (s !== undefined && total > 0 && s.prose >= total * PROTECT_PROSE_SHARE) ||
-    (keep !== null && contains(el, keep));
+    keep.some((k) => contains(el, k));
   const visit = (el: ElementNode) => {
     const kept: typeof el.children = [];
     for (const child of el.children) {
@@ -200,65 +206,6 @@ function contains(ancestor: ElementNode, node: ElementNode): boolean {
   while (cur !== null) {
     if (cur === ancestor) return true;
     cur = cur.parent;
-  }
-  return false;
-}
-
-/** Calls to action and furniture that pages put inside the article's own container. */
-const CTA_TEXT =
-  /\b(subscribe|newsletter|sign up|signup|sign-up|join our|follow us|share this|share on|related (posts|articles|stories)|recent posts|read more|read next|you may also like|more from|advertisement|sponsored|cookie|all rights reserved|leave a (comment|reply)|comments?)\b/i;
-/** Above this many characters a block is prose, whatever it says. */
-const MAX_CTA_CHARS = 200;
-/** A block whose text is mostly links and has more than this many characters is a link list. */
-const LINK_LIST_DENSITY = 0.5;
-const MIN_LINK_LIST_CHARS = 0;
-
-const CLEANABLE_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'center']);
-
-/**
- * Cleans within the chosen container: link lists, short calls to action, and blocks that
- * say they are boilerplate.
- */
-export function cleanContainer(container: ElementNode, map: StatsMap): void {
-  const visit = (el: ElementNode) => {
-    const kept: typeof el.children = [];
-    for (const child of el.children) {
-      if (child.kind === 'text') {
-        kept.push(child);
-        continue;
-      }
-      if (isClutter(child, map)) {
-        child.parent = null;
-        continue;
-      }
-      visit(child);
-      kept.push(child);
-    }
-    el.children = kept;
-  };
-  visit(container);
-}
-
-function isClutter(el: ElementNode, map: StatsMap): boolean {
-  const s = map.get(el);
-  if (s === undefined) return false;
-  if (el.tag === 'p' || /^h[1-6]$/.test(el.tag)) {
-    return s.chars > 0 && s.chars < MAX_CTA_CHARS && CTA_TEXT.test(normalizeSpace(textContent(el))) && linkDensity(s) > 0.5;
-  }
-  if (!CLEANABLE_TAGS.has(el.tag)) return false;
-  if (s.chars === 0) return !hasMedia(el);
-  if (linkDensity(s) > LINK_LIST_DENSITY && s.chars > MIN_LINK_LIST_CHARS && s.prose === 0) return true;
-  if (s.chars < MAX_CTA_CHARS && CTA_TEXT.test(normalizeSpace(textContent(el)))) return true;
-  return false;
-}
-
-function hasMedia(el: ElementNode): boolean {
-  for (const child of el.children) {
-    if (child.kind !== 'element') continue;
-    if (child.tag === 'img' || child.tag === 'picture' || child.tag === 'figure' || child.tag === 'table') {
-      return true;
-    }
-    if (hasMedia(child)) return true;
   }
   return false;
 }

@@ -77,7 +77,14 @@ export function createElement(tag: string, attrs: Record<string, string> = {}): 
  */
 export function parsePage(html: string): ParsedPage {
   const root = createElement('#root');
-  const head: HeadData = { title: '', lang: null, baseHref: null, metas: [], links: [], jsonLd: [] };
+  const head: HeadData = {
+    title: '',
+    lang: null,
+    baseHref: null,
+    metas: [],
+    links: [],
+    jsonLd: [],
+  };
   // One entry per open tag: the element it made, or null when it was dropped or flattened.
   const opened: (ElementNode | null)[] = [];
   let current = root;
@@ -113,7 +120,13 @@ export function parsePage(html: string): ParsedPage {
           opened.push(null);
           return;
         }
-        const el: ElementNode = { kind: 'element', tag: name, attrs, children: [], parent: current };
+        const el: ElementNode = {
+          kind: 'element',
+          tag: name,
+          attrs,
+          children: [],
+          parent: current,
+        };
         current.children.push(el);
         current = el;
         depth++;
@@ -224,13 +237,6 @@ export function replaceNode(node: DomNode, replacement: DomNode): void {
   parent.children[index] = replacement;
   replacement.parent = parent;
   node.parent = null;
-}
-
-/** Appends `child` to `parent`, detaching it from where it was. */
-export function appendChild(parent: ElementNode, child: DomNode): void {
-  if (child.parent !== null) removeNode(child);
-  parent.children.push(child);
-  child.parent = parent;
 }
 
 /** Whether `ancestor` contains `node` (or is it). */

@@ -1,5 +1,6 @@
 import {
   classAndId,
+  contains,
   createElement,
   elementsByTag,
   findElement,
@@ -8,9 +9,14 @@ import {
   type DomNode,
   type ElementNode,
 } from './dom.js';
+import type { PageMetadata } from './metadata.js';
+import { cleanUrl } from './sanitize.js';
+import type { LeadImage } from './types.js';
 
 /** A caption longer than this is prose that happens to follow an image. */
 const MAX_CAPTION_CHARS = 600;
+/** How deep an image may sit in its link and wrappers and still be "an image". */
+const IMAGE_WRAPPER_DEPTH = 3;
 
 /** An image with what the page says about it. */
 export interface Figure {
@@ -94,7 +100,8 @@ export function collectFigures(root: ElementNode): Map<ElementNode, Figure> {
       }
       if (caption !== null && caption.length > MAX_CAPTION_CHARS) caption = null;
       captionEl.tag = 'figcaption';
-      captionEl.children = caption === null ? [] : [{ kind: 'text', text: caption, parent: captionEl }];
+      captionEl.children =
+        caption === null ? [] : [{ kind: 'text', text: caption, parent: captionEl }];
     }
     if (caption === null) {
       const creditEl = findElement(figure, (el) => el !== img && CREDIT_CLASS.test(classAndId(el)));
@@ -181,9 +188,6 @@ function isSoleImage(el: ElementNode, depth: number): boolean {
   return found !== null && isSoleImage(found, depth - 1);
 }
 
-/** How deep an image may sit in its link and wrappers and still be "an image". */
-const IMAGE_WRAPPER_DEPTH = 3;
-
 const IMG_TAG = new Set(['img']);
 
 function nextElement(
@@ -209,4 +213,49 @@ function toInt(v: string | undefined): number | null {
   if (v === undefined) return null;
   const n = Number.parseInt(v, 10);
   return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/**
+ * The lead image: the page's own choice (Open Graph, JSON-LD) with the caption and credit of
+ * the figure showing it; without one, the first figure of the body.
+ */
+export function pickLeadImage(
+  meta: PageMetadata,
+  figures: Map<ElementNode, Figure>,
+  body: ElementNode,
+  baseUrl: string | null,
+): LeadImage | null {
+  const metaStem = meta.imageUrl === null ? null : imageStem(meta.imageUrl);
+  let figure: Figure | undefined;
+  if (metaStem !== null) {
+    figure = [...figures.values()].find(
+      (f) => imageStem(cleanUrl(f.src, baseUrl, false) ?? '') === metaStem,
+    );
+  } else {
+    figure = [...figures.entries()].find(([el]) => contains(body, el))?.[1];
+  }
+  const url = meta.imageUrl ?? (figure === undefined ? null : cleanUrl(figure.src, baseUrl, false));
+  if (url === null) return null;
+  return {
+    url,
+    caption: figure?.caption ?? meta.imageCaption,
+    credit: figure?.credit ?? null,
+    width: meta.imageWidth ?? figure?.width ?? null,
+    height: meta.imageHeight ?? figure?.height ?? null,
+  };
+}
+
+/** An image URL's file name without size suffixes, to match one image in several sizes. */
+function imageStem(url: string): string | null {
+  let name: string;
+  try {
+    name = new URL(url).pathname.split('/').pop() ?? '';
+  } catch {
+    return null;
+  }
+  const stem = name
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[-_]\d+x\d+$/, '')
+    .replace(/[-_](scaled|large|medium|small|thumb)$/i, '');
+  return stem === '' ? null : stem.toLowerCase();
 }

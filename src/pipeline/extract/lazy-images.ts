@@ -26,7 +26,8 @@ const LAZY_SRC_ATTRS = [
 ];
 const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
 /** A `src` like these is a stand-in until a script swaps the real image in. */
-const PLACEHOLDER_SRC = /^data:|blank\.(gif|png)|spacer|placeholder|transparent|lazy|loading|1x1|pixel/i;
+const PLACEHOLDER_SRC =
+  /^data:|blank\.(gif|png)|spacer|placeholder|transparent|lazy|loading|1x1|pixel/i;
 const IMAGE_URL = /\.(jpe?g|png|webp|avif|gif)(\?|#|$)/i;
 
 const IMG = new Set(['img']);
@@ -119,11 +120,7 @@ function unwrapNoscriptImage(noscript: ElementNode): void {
   }
   const previous = previousElement(noscript);
   const placeholder =
-    previous === null
-      ? null
-      : previous.tag === 'img'
-        ? previous
-        : singleImageIn(previous);
+    previous === null ? null : previous.tag === 'img' ? previous : singleImageIn(previous);
   if (placeholder !== null) {
     for (const [name, value] of Object.entries(placeholder.attrs)) {
       if (name !== 'src' && name !== 'srcset' && only.attrs[name] === undefined) {

@@ -12,6 +12,9 @@ import {
 const MAX_JSON_LD_CHARS = 2_000_000;
 /** Nested JSON-LD deeper than this is not walked. */
 const MAX_JSON_LD_DEPTH = 12;
+/** Raw control characters, which JSON forbids inside strings and pages put there anyway. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f]+/g;
 /** A byline longer than this is a sentence, not a name. */
 const MAX_AUTHOR_CHARS = 100;
 
@@ -64,7 +67,11 @@ type JsonObject = Record<string, unknown>;
  * Reads metadata in order of trust: JSON-LD, Open Graph and Twitter cards, other `<meta>`,
  * microdata, then the page itself (`<title>`, `<h1>`, `<time>`, bylines).
  */
-export function readMetadata(head: HeadData, root: ElementNode, pageUrl: string): PageMetadata {
+export function readMetadata(
+  head: HeadData,
+  root: ElementNode,
+  pageUrl: string | null,
+): PageMetadata {
   const ld = readJsonLd(head.jsonLd);
   const meta = metaIndex(head.metas);
   const micro = readMicrodata(root);
@@ -94,7 +101,11 @@ export function readMetadata(head: HeadData, root: ElementNode, pageUrl: string)
     head.title,
   );
   const h1 = findElement(root, (el) => el.tag === 'h1');
-  const title = cleanTitle(rawTitle, siteName, h1 === null ? null : normalizeSpace(textContent(h1)));
+  const title = cleanTitle(
+    rawTitle,
+    siteName,
+    h1 === null ? null : normalizeSpace(textContent(h1)),
+  );
 
   const authors = ld.authors.length
     ? ld.authors
@@ -170,7 +181,12 @@ export function readMetadata(head: HeadData, root: ElementNode, pageUrl: string)
     authors,
     published,
     modified,
-    section: first(ld.section, meta.get('article:section'), meta.get('parsely-section'), micro.section),
+    section: first(
+      ld.section,
+      meta.get('article:section'),
+      meta.get('parsely-section'),
+      micro.section,
+    ),
     tags: dedupe(tagValues.map(normalizeSpace).filter((t) => t !== '' && t.length <= 80)),
     language: toLanguageTag(
       first(
@@ -283,10 +299,13 @@ export function readJsonLd(blocks: string[]): JsonLdFacts {
       .flatMap((a) => (typeof a === 'string' ? splitAuthors(a) : isObject(a) ? [str(a.name)] : []))
       .filter((a): a is string => a !== null && isPlausibleName(a)),
   );
-  facts.published = str(source.datePublished) ?? str(source.dateCreated) ?? str(page?.datePublished);
+  facts.published =
+    str(source.datePublished) ?? str(source.dateCreated) ?? str(page?.datePublished);
   facts.modified = str(source.dateModified) ?? str(page?.dateModified);
   facts.section = str(asArray(source.articleSection)[0]);
-  facts.keywords = asArray(source.keywords).flatMap((k) => (typeof k === 'string' ? splitList(k) : []));
+  facts.keywords = asArray(source.keywords).flatMap((k) =>
+    typeof k === 'string' ? splitList(k) : [],
+  );
   facts.language = str(source.inLanguage) ?? str(page?.inLanguage);
   facts.description = str(source.description);
   const mainEntity = resolve(source.mainEntityOfPage);
@@ -350,9 +369,7 @@ function parseJsonLoosely(text: string): unknown {
   } catch {
     // Common breakage: raw control characters in strings and trailing commas.
     try {
-      return JSON.parse(
-        trimmed.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([\]}])/g, '$1'),
-      );
+      return JSON.parse(trimmed.replace(CONTROL_CHARS, ' ').replace(/,\s*([\]}])/g, '$1'));
     } catch {
       return undefined;
     }
@@ -542,12 +559,12 @@ function toDimension(value: string | null): number | null {
 }
 
 /** Resolves `href` against `base`; null when it is not an http(s) URL. */
-export function absoluteUrl(href: string | null | undefined, base: string): string | null {
+export function absoluteUrl(href: string | null | undefined, base: string | null): string | null {
   if (href === null || href === undefined) return null;
   const trimmed = href.trim();
   if (trimmed === '') return null;
   try {
-    const u = new URL(trimmed, base);
+    const u = base === null ? new URL(trimmed) : new URL(trimmed, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;

@@ -81,6 +81,8 @@ export function plainText(container: ElementNode): string {
 
 function walk(el: ElementNode, parts: string[], inPre: boolean): void {
   const tag = el.tag;
+  // Captions belong to their figure (see figures.ts), not to the running text.
+  if (tag === 'figcaption') return;
   const paragraph = PARAGRAPH_TAGS.has(tag);
   const line = LINE_TAGS.has(tag);
   if (paragraph) parts.push(PARAGRAPH);

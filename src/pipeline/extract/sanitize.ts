@@ -118,19 +118,26 @@ const OUTPUT_BLOCKS = new Set([
   'pre',
 ]);
 const VOID_TAGS = new Set(['img', 'br']);
+/** Elements whose white space between children is layout, not text. */
+const TEXTLESS_TAGS = new Set(['ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure']);
 
 /**
  * Serialises an extracted body as HTML with an allowlist of tags and attributes: links and
  * images made absolute (http, https and mailto only) and stripped of tracking parameters;
  * all text escaped. Nothing else from the page reaches the output.
  */
-export function sanitizeBody(container: ElementNode, baseUrl: string): string {
+export function sanitizeBody(container: ElementNode, baseUrl: string | null): string {
   const out: string[] = [];
   writeChildren(container, baseUrl, out, true);
   return out.join('');
 }
 
-function writeChildren(el: ElementNode, baseUrl: string, out: string[], wrapInline: boolean): void {
+function writeChildren(
+  el: ElementNode,
+  baseUrl: string | null,
+  out: string[],
+  wrapInline: boolean,
+): void {
   let inlineRun: string[] = [];
   let inlineHasText = false;
   const flush = () => {
@@ -138,7 +145,9 @@ function writeChildren(el: ElementNode, baseUrl: string, out: string[], wrapInli
     inlineRun = [];
     inlineHasText = false;
   };
+  const textless = TEXTLESS_TAGS.has(el.tag);
   for (const child of el.children) {
+    if (textless && child.kind === 'text' && child.text.trim() === '') continue;
     if (!wrapInline) {
       writeNode(child, baseUrl, out);
       continue;
@@ -172,7 +181,7 @@ function containsBlock(el: ElementNode): boolean {
   return false;
 }
 
-function writeNode(node: DomNode, baseUrl: string, out: string[]): void {
+function writeNode(node: DomNode, baseUrl: string | null, out: string[]): void {
   if (node.kind === 'text') {
     out.push(escapeText(node.text.replace(/\s+/g, ' ')));
     return;
@@ -183,7 +192,7 @@ function writeNode(node: DomNode, baseUrl: string, out: string[]): void {
     return;
   }
   if (tag === 'table' && isLayoutTable(node)) {
-    writeChildren(node, baseUrl, out, true);
+    writeChildren(unwrapTable(node), baseUrl, out, true);
     return;
   }
   const attrs = outputAttributes(tag, node, baseUrl);
@@ -194,12 +203,12 @@ function writeNode(node: DomNode, baseUrl: string, out: string[]): void {
   }
   out.push('<', tag, attrs, '>');
   if (VOID_TAGS.has(tag)) return;
-  const wrap = tag === 'blockquote' || tag === 'li' || tag === 'td' || tag === 'th' || tag === 'figure';
+  const wrap = tag === 'blockquote' || tag === 'li' || tag === 'td' || tag === 'th';
   writeChildren(node, baseUrl, out, wrap && containsBlock(node));
   out.push('</', tag, '>');
 }
 
-function outputAttributes(tag: string, el: ElementNode, baseUrl: string): string | null {
+function outputAttributes(tag: string, el: ElementNode, baseUrl: string | null): string | null {
   if (tag === 'a') {
     const href = cleanUrl(el.attrs.href, baseUrl, true);
     return href === null ? null : ` href="${escapeAttr(href)}"`;
@@ -229,6 +238,31 @@ function outputAttributes(tag: string, el: ElementNode, baseUrl: string): string
   return '';
 }
 
+const TABLE_PARTS = new Set([
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'colgroup',
+  'col',
+]);
+
+/** The cells' content of a layout table, as one detached container. */
+function unwrapTable(table: ElementNode): ElementNode {
+  const box: ElementNode = { kind: 'element', tag: 'div', attrs: {}, children: [], parent: null };
+  const collect = (el: ElementNode) => {
+    for (const c of el.children) {
+      if (c.kind === 'element' && TABLE_PARTS.has(c.tag)) collect(c);
+      else box.children.push(c);
+    }
+  };
+  collect(table);
+  return box;
+}
+
 /** A table holding tables or a single cell lays the page out: its cells are not data. */
 function isLayoutTable(table: ElementNode): boolean {
   let cells = 0;
@@ -250,13 +284,17 @@ function isLayoutTable(table: ElementNode): boolean {
  * null for anything but http(s) (and mailto for links): `javascript:`, `data:` and the like
  * never reach the output.
  */
-export function cleanUrl(raw: string | undefined, baseUrl: string, isLink: boolean): string | null {
+export function cleanUrl(
+  raw: string | undefined,
+  baseUrl: string | null,
+  isLink: boolean,
+): string | null {
   if (raw === undefined) return null;
   const trimmed = raw.trim();
   if (trimmed === '') return null;
   let url: URL;
   try {
-    url = new URL(trimmed, baseUrl);
+    url = baseUrl === null ? new URL(trimmed) : new URL(trimmed, baseUrl);
   } catch {
     return null;
   }

@@ -20,8 +20,19 @@ const MIN_SIBLING_SCORE = 10;
 const SIBLING_PARAGRAPH_CHARS = 80;
 const SIBLING_MAX_LINK_DENSITY = 0.25;
 
-/** How much a character of non-prose text costs against a character of prose. */
-export let JUNK_WEIGHT = Number(process.env.JUNK_WEIGHT ?? '1');
+/** How much a character of other text costs against a character of prose (0.5 to 1.5 score alike). */
+export const JUNK_WEIGHT = 1;
+/** A card with a linked title and this much text at most is a teaser for another page. */
+const MAX_TEASER_CHARS = 600;
+/** Teasers are set aside when they hold less than this share of a page's prose. */
+const MAX_TEASER_SHARE = 0.5;
+/**
+ * A paragraph this long seen twice is one text shown twice (a mobile and a desktop copy of
+ * the article, say): the second copy is not counted as prose.
+ */
+export const MIN_DUPLICATE_CHARS = 100;
+/** A paragraph's length and first characters identify it well enough to spot a copy. */
+const DUPLICATE_KEY_CHARS = 80;
 
 /** Elements that start a new block of text. */
 export const BLOCK_TAGS = new Set([
@@ -84,8 +95,15 @@ export interface Stats {
   /** Characters of the inline text that belongs to this element itself, not to a child block. */
   ownChars: number;
   ownCommas: number;
+  /** Characters of the inline run inside links (the run itself may sit in a link). */
+  ownLinkChars: number;
   /** Characters in paragraphs of at least `MIN_PARAGRAPH_CHARS` with few links. */
   prose: number;
+  /** Prose inside teaser cards (a linked title and a blurb): other articles, not this one. */
+  teaserProse: number;
+  /** Whether this element holds a heading, and a heading that is (or holds) a link. */
+  heading: boolean;
+  linkedHeading: boolean;
   /** Whether this element or something in it is a block. */
   block: boolean;
   /** Readability-style content score; 0 when never scored. */
@@ -97,6 +115,7 @@ export interface Stats {
 export type StatsMap = Map<ElementNode, Stats>;
 
 const COMMA = /[,،、，]/g;
+const HEADING_TAG = /^h[1-6]$/;
 
 /** Collapsed-space length of a text. */
 function textLength(text: string): number {
@@ -118,18 +137,22 @@ function textLength(text: string): number {
 /** Measures every element under (and including) `root`. */
 export function measure(root: ElementNode): StatsMap {
   const map: StatsMap = new Map();
-  measureElement(root, map, false);
+  measureElement(root, map, false, new Set());
   return map;
 }
 
-function measureElement(el: ElementNode, map: StatsMap, inLink: boolean): Stats {
+function measureElement(el: ElementNode, map: StatsMap, inLink: boolean, seen: Set<string>): Stats {
   const isLink = inLink || el.tag === 'a';
   const stats: Stats = {
     chars: 0,
     linkChars: 0,
     ownChars: 0,
     ownCommas: 0,
+    ownLinkChars: 0,
     prose: 0,
+    teaserProse: 0,
+    heading: HEADING_TAG.test(el.tag),
+    linkedHeading: false,
     block: BLOCK_TAGS.has(el.tag),
     score: 0,
     scored: false,
@@ -140,40 +163,61 @@ function measureElement(el: ElementNode, map: StatsMap, inLink: boolean): Stats 
       if (len === 0) continue;
       stats.chars += len + 1;
       stats.ownChars += len + 1;
-      if (isLink) stats.linkChars += len + 1;
+      if (isLink) {
+        stats.linkChars += len + 1;
+        stats.ownLinkChars += len + 1;
+      }
       const commas = child.text.match(COMMA);
       if (commas !== null) stats.ownCommas += commas.length;
       continue;
     }
-    const c = measureElement(child, map, isLink);
+    const c = measureElement(child, map, isLink, seen);
     stats.chars += c.chars;
     stats.linkChars += c.linkChars;
     stats.prose += c.prose;
+    stats.teaserProse += c.teaserProse;
+    if (c.heading) stats.heading = true;
+    if (c.linkedHeading) stats.linkedHeading = true;
     if (c.block) {
       stats.block = true;
     } else {
       stats.ownChars += c.ownChars;
       stats.ownCommas += c.ownCommas;
+      stats.ownLinkChars += c.ownLinkChars;
     }
   }
   if (stats.block && stats.ownChars >= MIN_PARAGRAPH_CHARS) {
-    const ownLinks = ownLinkChars(el, map);
-    if (ownLinks / stats.ownChars < 0.5) stats.prose += stats.ownChars - ownLinks;
+    const ownLinks = stats.ownLinkChars;
+    const fresh = stats.ownChars < MIN_DUPLICATE_CHARS || firstSighting(el, stats, map, seen);
+    if (ownLinks / stats.ownChars < 0.5 && fresh) stats.prose += stats.ownChars - ownLinks;
   }
+  if ((HEADING_TAG.test(el.tag) && stats.linkChars > 0) || (el.tag === 'a' && stats.heading)) {
+    stats.linkedHeading = true;
+  }
+  if (stats.linkedHeading && stats.chars <= MAX_TEASER_CHARS) stats.teaserProse = stats.prose;
   map.set(el, stats);
   return stats;
 }
 
-/** Link characters in the inline run of `el` (not inside child blocks). */
-function ownLinkChars(el: ElementNode, map: StatsMap): number {
-  let n = 0;
+function firstSighting(el: ElementNode, stats: Stats, map: StatsMap, seen: Set<string>): boolean {
+  const start = ownInlineText(el, map, DUPLICATE_KEY_CHARS * 2)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const key = `${stats.ownChars}:${start.slice(0, DUPLICATE_KEY_CHARS)}`;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
+/** The text of the inline run of `el` (not inside child blocks), up to about `limit` characters. */
+export function ownInlineText(el: ElementNode, map: StatsMap, limit = Infinity): string {
+  let out = '';
   for (const child of el.children) {
-    if (child.kind !== 'element') continue;
-    const c = map.get(child);
-    if (c === undefined || c.block) continue;
-    n += c.linkChars;
+    if (out.length >= limit) break;
+    if (child.kind === 'text') out += child.text;
+    else if (map.get(child)?.block !== true) out += ownInlineText(child, map, limit - out.length);
   }
-  return n;
+  return out;
 }
 
 /** Share of an element's text inside links. */
@@ -183,7 +227,7 @@ export function linkDensity(stats: Stats | undefined): number {
 }
 
 /** +25 for a content-like class or id, -25 for a boilerplate-like one (Readability). */
-export function classWeight(el: ElementNode): number {
+function classWeight(el: ElementNode): number {
   let weight = 0;
   for (const value of [el.attrs.class, el.attrs.id]) {
     if (value === undefined || value === '') continue;
@@ -347,15 +391,33 @@ export function pickTopCandidate(
 export function pickByProseMass(root: ElementNode, map: StatsMap): ElementNode | null {
   let best: ElementNode | null = null;
   let bestValue = 0;
+  const discount = teasersAreAside(root, map);
   for (const [el, s] of map) {
     if (el === root || el.tag === 'html') continue;
-    const value = s.prose - JUNK_WEIGHT * (s.chars - s.prose);
+    const prose = discount ? s.prose - s.teaserProse : s.prose;
+    const value = prose - JUNK_WEIGHT * (s.chars - prose);
     if (value > bestValue) {
       bestValue = value;
       best = el;
     }
   }
   return best;
+}
+
+/**
+ * Teaser prose is discounted only when it is the lesser part of the page's prose; on a
+ * page that is all cards (an event list, a round-up), the cards are the content.
+ */
+export function teasersAreAside(root: ElementNode, map: StatsMap): boolean {
+  const s = map.get(root);
+  return s !== undefined && s.teaserProse < s.prose * MAX_TEASER_SHARE;
+}
+
+/** Article prose of an element: its prose, less teaser prose when teasers are aside. */
+export function articleProse(el: ElementNode, map: StatsMap, discountTeasers: boolean): number {
+  const s = map.get(el);
+  if (s === undefined) return 0;
+  return discountTeasers ? s.prose - s.teaserProse : s.prose;
 }
 
 function isAncestor(ancestor: ElementNode, node: DomNode): boolean {

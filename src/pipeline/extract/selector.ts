@@ -59,7 +59,8 @@ export function compileSelector(source: string): Selector {
     alternatives.push(readComplex(reader, source));
     skipSpace(reader);
     if (reader.i >= reader.s.length) break;
-    if (reader.s[reader.i] !== ',') throw new SelectorError(source, `unexpected "${reader.s[reader.i]}"`);
+    if (reader.s[reader.i] !== ',')
+      throw new SelectorError(source, `unexpected "${reader.s[reader.i]}"`);
     reader.i++;
   }
   return { source, alternatives };
@@ -261,7 +262,8 @@ function matchCompound(el: ElementNode, c: Compound): boolean {
   for (const a of c.attrs) if (!matchAttr(el.attrs[a.name], a)) return false;
   for (const n of c.not) if (matchCompound(el, n)) return false;
   if (c.firstChild || c.lastChild) {
-    const siblings = el.parent === null ? [el] : el.parent.children.filter((x) => x.kind === 'element');
+    const siblings =
+      el.parent === null ? [el] : el.parent.children.filter((x) => x.kind === 'element');
     if (c.firstChild && siblings[0] !== el) return false;
     if (c.lastChild && siblings[siblings.length - 1] !== el) return false;
   }

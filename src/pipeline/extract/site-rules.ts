@@ -85,7 +85,11 @@ function tryCompile(selector: string | undefined): Selector | null {
 }
 
 function normalizeDomain(domain: string): string {
-  return domain.trim().toLowerCase().replace(/^\*?\./, '').replace(/\.$/, '');
+  return domain
+    .trim()
+    .toLowerCase()
+    .replace(/^\*?\./, '')
+    .replace(/\.$/, '');
 }
 
 /** Removes what the rule says to remove, anywhere in the page. */

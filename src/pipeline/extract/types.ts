@@ -34,7 +34,10 @@ export interface Extracted {
 }
 
 /** Why a page gave no article. */
-export type ExtractFailure = { reason: 'empty' | 'not-html' | 'no-content' | 'too-large' | 'error'; message: string };
+export type ExtractFailure = {
+  reason: 'empty' | 'not-html' | 'no-content' | 'too-large' | 'error';
+  message: string;
+};
 
 /** An extraction: the article, or why there is none. */
 export type ExtractResult = { ok: true; article: Extracted } | { ok: false; error: ExtractFailure };
