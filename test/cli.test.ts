@@ -126,3 +126,45 @@ describe('the tidings CLI', () => {
     expect(bad.err).toContain('PORT');
   });
 });
+
+describe('tidings classify', () => {
+  it('categorizes JSON lines with the text model and says which signal decided', async () => {
+    const stdin = new PassThrough();
+    stdin.end(
+      [
+        JSON.stringify({
+          id: 1,
+          title: 'Striker scores twice as United win the league title',
+          text: 'The forward scored in both halves of the match.',
+        }),
+        JSON.stringify({
+          id: 2,
+          title: 'Central bank raises interest rates to curb inflation',
+          text: 'Markets fell after the decision.',
+        }),
+        'not json',
+      ].join('\n'),
+    );
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(['classify'], { stdin, stdout, stderr, env });
+    expect(code).toBe(1);
+    expect(err).toContain('line 3');
+    const rows = out
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { id: number; category: string; signal: string; confidence: number },
+      );
+    expect(rows.map((r) => [r.id, r.category, r.signal])).toEqual([
+      [1, 'sports', 'text-model'],
+      [2, 'business', 'text-model'],
+    ]);
+    for (const r of rows) expect(r.confidence).toBeGreaterThan(0.5);
+  });
+});

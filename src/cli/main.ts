@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./parse.js')).parse,
   extract: async () => (await import('./extract-command.js')).extract,
   cluster: async () => (await import('./cluster-command.js')).cluster,
+  classify: async () => (await import('./classify.js')).classify,
   copy: async () => (await import('./copy.js')).copy,
   recategorize: async () => (await import('./recategorize.js')).recategorize,
   delete: async () => (await import('./delete.js')).del,
