@@ -107,9 +107,11 @@ describe('a worker killed with SIGKILL', () => {
     expect(afterKill.total).toBeLessThan(FEEDS * ITEMS);
 
     await new Promise((r) => setTimeout(r, 5_500));
-    await run(process.execPath, [BIN, 'refresh', '--all'], { env, timeout: 60_000 }).catch((e: { stderr?: string; stdout?: string }) => {
-      throw new Error(`second pass failed: ${e.stdout} ${e.stderr}`);
-    });
+    await run(process.execPath, [BIN, 'refresh', '--all'], { env, timeout: 60_000 }).catch(
+      (e: { stderr?: string; stdout?: string }) => {
+        throw new Error(`second pass failed: ${e.stdout} ${e.stderr}`);
+      },
+    );
     const final = await storedCount();
     expect(final).toEqual({ total: FEEDS * ITEMS, distinct: FEEDS * ITEMS });
     // Pages stored before the kill were not fetched again by the second pass.
