@@ -8,6 +8,9 @@
  * present), else the sample edition's own pages. Feeds are spread over 127.0.0.2… so that
  * per-host politeness applies as it would on the internet. Prints JSON lines: the first pass
  * (articles/s, CPU seconds, peak RSS) and a second pass (conditional 304s, pages fetched again).
+ *
+ * With `--workers N` it measures 1, 2 … N `tidings worker` processes on one database instead
+ * (bench/ingest-workers.ts, which takes the same --db, --feeds and --items).
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +31,10 @@ const { values } = parseArgs({
     html: { type: 'string' },
     db: { type: 'string' },
     serve: { type: 'boolean' },
+    // Passed on to bench/ingest-workers.ts with --workers.
+    workers: { type: 'string' },
+    'latency-ms': { type: 'string' },
+    concurrency: { type: 'string' },
   },
 });
 const FEEDS = Number(values.feeds);
@@ -105,6 +112,17 @@ const port = 47_000 + (process.pid % 1000);
 
 async function main(): Promise<void> {
   if (values.serve) return serve();
+  if (values.workers) {
+    const child = fork(
+      new URL('./ingest-workers.ts', import.meta.url).pathname,
+      process.argv.slice(2),
+      {
+        execArgv: process.execArgv,
+      },
+    );
+    await new Promise((resolve) => child.once('exit', resolve));
+    return;
+  }
   const child = fork(new URL(import.meta.url).pathname, [...process.argv.slice(2), '--serve'], {
     execArgv: process.execArgv,
     env: { ...process.env },
