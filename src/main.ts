@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { ConfigError, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { CategorizeContext } from './pipeline/enrich/categorize.js';
@@ -16,6 +18,7 @@ import { checkSiteRules, type SiteRule } from './pipeline/extract/site-rules.js'
 import { openStoryState, type IngestDeps } from './pipeline/ingest.js';
 import { syncCategories } from './store/categories.js';
 import { migrateToLatest, openStore, type Store } from './store/db.js';
+import { createSharedHostGate } from './store/host-slots.js';
 
 /** Everything a command needs, opened once from the configuration. */
 export interface Runtime {
@@ -26,6 +29,9 @@ export interface Runtime {
   ingest: IngestDeps;
   close(): Promise<void>;
 }
+
+/** A host slot outlives the longest request by this much before another worker may take it. */
+const HOST_SLOT_MARGIN_MS = 5_000;
 
 /** The User-Agent Tidings sends: honest, and naming the instance so that sites can reach its operator. */
 export function userAgent(config: Config): string {
@@ -127,6 +133,17 @@ export async function openRuntime(
     perHost: config.fetchPerHost,
     hostDelayMs: config.fetchHostDelayMs,
     respectRobots: config.respectRobots,
+    // With PostgreSQL, several workers may fetch at once: their per-host limits are shared.
+    ...(store.engine === 'postgres'
+      ? {
+          hostGate: createSharedHostGate(store, {
+            owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+            perHost: config.fetchPerHost,
+            minDelayMs: config.fetchHostDelayMs,
+            leaseMs: config.fetchTimeoutMs + HOST_SLOT_MARGIN_MS,
+          }),
+        }
+      : {}),
   });
   const categorizer = createCategorizer(taxonomy);
   const pool = createExtractPool(config.extractThreads, loadSiteRules(config));

@@ -28,6 +28,9 @@ const LEASE_S = 5;
 const KILL_AT = 12;
 /** Pages one worker fetches at once: FETCH_CONCURRENCY sources × ingest's 4 pages per source. */
 const PAGES_IN_FLIGHT = 2 * 4;
+/** Requests at once to the one fixture host, over all workers together. */
+const PER_HOST = 4;
+const inFlight = { now: 0, peak: 0 };
 
 noticePostgresSkipped('multi-worker');
 
@@ -57,9 +60,11 @@ describe.skipIf(!PG_TEST_URL)('many workers on one PostgreSQL database', () => {
       LOG_LEVEL: 'silent',
       TIDINGS_WORKER_LEASE_S: String(LEASE_S),
       FETCH_CONCURRENCY: '2',
-      FETCH_TIMEOUT_MS: '10000',
-      // One fixture host stands for twenty: per-host politeness would only slow the test down.
-      FETCH_PER_HOST: '8',
+      // Also bounds how long a killed worker's host slots stay taken (timeout + 5 s).
+      FETCH_TIMEOUT_MS: '4000',
+      // All feeds share one fixture host: three workers could send 24 pages at once to it, but
+      // the per-host limit is shared through the database.
+      FETCH_PER_HOST: String(PER_HOST),
       FETCH_HOST_DELAY_MS: '0',
       TIDINGS_RESPECT_ROBOTS: '0',
     };
@@ -105,6 +110,9 @@ describe.skipIf(!PG_TEST_URL)('many workers on one PostgreSQL database', () => {
         routes[path] = (req, res) => {
           const worker = workerOf(req);
           hits.push({ path, worker });
+          inFlight.now++;
+          inFlight.peak = Math.max(inFlight.peak, inFlight.now);
+          res.once('close', () => inFlight.now--);
           maybeKill(worker, path);
           setTimeout(
             () => res.writeHead(200, { 'content-type': 'text/html' }).end(page(f, i)),
@@ -191,6 +199,10 @@ describe.skipIf(!PG_TEST_URL)('many workers on one PostgreSQL database', () => {
     // The page the killed worker was waiting for is among them; at most its in-flight ones are.
     expect(twice).toContain(killed!.trigger);
     expect(twice.length).toBeLessThanOrEqual(PAGES_IN_FLIGHT);
+
+    // The per-host limit held across the three workers, and was reached.
+    expect(inFlight.peak).toBeLessThanOrEqual(PER_HOST);
+    expect(inFlight.peak).toBeGreaterThanOrEqual(2);
 
     // Every worker did work, and the survivors checked the sources the killed one held.
     expect(new Set(hits.map((h) => h.worker))).toEqual(new Set([1, 2, 3]));

@@ -16,6 +16,7 @@ import { changeNotifications } from './migrations/0003-change-notifications.js';
 import { articleSearch } from './migrations/0004-article-search.js';
 import { stories } from './migrations/0005-stories.js';
 import { websub } from './migrations/0006-websub.js';
+import { hostSlots } from './migrations/0007-host-slots.js';
 import type { Database } from './schema.js';
 
 /** The database engines Tidings runs on. */
@@ -50,6 +51,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0004-article-search': articleSearch(engine),
     '0005-stories': stories(engine),
     '0006-websub': websub(engine),
+    '0007-host-slots': hostSlots(engine),
   };
 }
 

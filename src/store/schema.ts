@@ -14,6 +14,20 @@ export interface Database {
   tombstones: TombstonesTable;
   stories: StoriesTable;
   websub_subscriptions: WebSubTable;
+  host_slots: HostSlotsTable;
+  host_clocks: HostClocksTable;
+}
+
+export interface HostSlotsTable {
+  host: string;
+  slot: number;
+  owner: string | null;
+  expires_at: string | null;
+}
+
+export interface HostClocksTable {
+  host: string;
+  next_start_at: string;
 }
 
 export interface WebSubTable {

@@ -51,6 +51,7 @@ const MIGRATIONS = [
   '0004-article-search',
   '0005-stories',
   '0006-websub',
+  '0007-host-slots',
 ];
 
 /**

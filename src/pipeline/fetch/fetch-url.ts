@@ -5,7 +5,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { guardedLookup, isBlockedAddress } from './address-guard.js';
 import { decodeBody } from './charset.js';
 import { classifyFetchException, httpStatusError, type FetchError } from './errors.js';
-import { createHostLimiter } from './host-limiter.js';
+import { createHostLimiter, type HostGate } from './host-limiter.js';
 import { createRobotsCache } from './robots.js';
 import { freshnessS } from './schedule.js';
 
@@ -24,6 +24,8 @@ export interface FetcherOptions {
   hostDelayMs?: number;
   /** Requests in flight over all hosts (default 64). */
   globalConcurrency?: number;
+  /** Per-host limits shared with other worker processes (PostgreSQL); absent: this process only. */
+  hostGate?: HostGate;
   /** Honour robots.txt for requests that ask for it (article pages). Default true. */
   respectRobots?: boolean;
   /** The product token robots.txt groups are matched against. */
@@ -106,7 +108,16 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       return fetchOnce(url, req);
     }
     if (allowed.has(origin)) return fetchOnce(url, req);
-    return limiter.run(origin, () => fetchOnce(url, req));
+    const gate = options.hostGate;
+    if (!gate) return limiter.run(origin, () => fetchOnce(url, req));
+    return limiter.run(origin, async () => {
+      const release = await gate.acquire(origin);
+      try {
+        return await fetchOnce(url, req);
+      } finally {
+        await release().catch(() => undefined);
+      }
+    });
   }
 
   function dispatcherFor(url: URL): Dispatcher | FetchError {

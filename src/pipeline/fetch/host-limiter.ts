@@ -75,3 +75,11 @@ export function createHostLimiter(options: {
     },
   };
 }
+
+/**
+ * Politeness shared with other processes (several workers on one database): `acquire` waits for
+ * one of the host's slots and returns its release. The fetcher takes it inside its own limiter.
+ */
+export interface HostGate {
+  acquire(host: string): Promise<() => Promise<void>>;
+}
