@@ -11,7 +11,7 @@ import {
   parseTaxonomy,
   type TaxonomyConfig,
 } from './pipeline/enrich/taxonomy.js';
-import { createFetcher, type Fetcher } from './pipeline/fetch/fetch-url.js';
+import { createFetcher, type Fetcher, type FetcherOptions } from './pipeline/fetch/fetch-url.js';
 import { isPubliclyReachable } from './pipeline/fetch/websub.js';
 import { createExtractPool } from './pipeline/extract-pool/pool.js';
 import { checkSiteRules, type SiteRule } from './pipeline/extract/site-rules.js';
@@ -110,6 +110,20 @@ export function createCategorizer(taxonomy: TaxonomyConfig): CategorizeContext {
   };
 }
 
+/** The fetcher's settings from the configuration: caps, politeness, the SSRF guard. */
+export function fetcherOptions(config: Config): FetcherOptions {
+  return {
+    userAgent: userAgent(config),
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes,
+    maxRedirects: config.fetchMaxRedirects,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    perHost: config.fetchPerHost,
+    hostDelayMs: config.fetchHostDelayMs,
+    respectRobots: config.respectRobots,
+  };
+}
+
 /** Opens the store (migrated), the fetcher and the ingest dependencies. */
 export async function openRuntime(
   config: Config,
@@ -124,15 +138,8 @@ export async function openRuntime(
     taxonomy.categories.map((c, i) => ({ ...c, position: i })),
   );
   const fetcher = createFetcher({
-    userAgent: userAgent(config),
-    timeoutMs: config.fetchTimeoutMs,
-    maxBytes: config.fetchMaxBytes,
-    maxRedirects: config.fetchMaxRedirects,
-    allowPrivateNetworks: config.allowPrivateNetworks,
+    ...fetcherOptions(config),
     allowedOrigins: options.allowedOrigins ?? [],
-    perHost: config.fetchPerHost,
-    hostDelayMs: config.fetchHostDelayMs,
-    respectRobots: config.respectRobots,
     // With PostgreSQL, several workers may fetch at once: their per-host limits are shared.
     ...(store.engine === 'postgres'
       ? {

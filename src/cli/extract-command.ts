@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.js';
-import { userAgent } from '../main.js';
+import { fetcherOptions } from '../main.js';
 import { createFetcher } from '../pipeline/fetch/fetch-url.js';
 import { runExtract } from './extract.js';
 import type { Command } from './main.js';
@@ -10,13 +10,7 @@ export const extract: Command = {
     'tidings extract <file|url> [--url U] [--format json|text|html] | tidings extract --batch DIR --out FILE',
   async run(args, io) {
     const config = loadConfig(io.env);
-    const fetcher = createFetcher({
-      userAgent: userAgent(config),
-      timeoutMs: config.fetchTimeoutMs,
-      maxBytes: config.fetchMaxBytes,
-      maxRedirects: config.fetchMaxRedirects,
-      allowPrivateNetworks: config.allowPrivateNetworks,
-    });
+    const fetcher = createFetcher(fetcherOptions(config));
     try {
       return await runExtract(args, {
         stdout: io.stdout,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { userAgent } from '../main.js';
+import { fetcherOptions } from '../main.js';
 import { decodeBody } from '../pipeline/fetch/charset.js';
 import { createFetcher } from '../pipeline/fetch/fetch-url.js';
 import { parseFeed } from '../pipeline/parse/parse-feed.js';
@@ -54,13 +54,7 @@ export async function load(
 ): Promise<{ text: string; url: string } | null> {
   if (/^https?:\/\//i.test(target)) {
     const config = loadConfig(io.env);
-    const fetcher = createFetcher({
-      userAgent: userAgent(config),
-      timeoutMs: config.fetchTimeoutMs,
-      maxBytes: config.fetchMaxBytes,
-      maxRedirects: config.fetchMaxRedirects,
-      allowPrivateNetworks: config.allowPrivateNetworks,
-    });
+    const fetcher = createFetcher(fetcherOptions(config));
     try {
       const res = await fetcher.fetch(target);
       if (!res.ok) {

@@ -1,44 +1,6 @@
 import type { DomNode, ElementNode } from './dom.js';
+import { isTrackingParam } from '../tracking-params.js';
 import { largestFromSrcset } from './lazy-images.js';
-
-/** Query parameters that track a click and say nothing about the page linked to. */
-const TRACKING_PARAMS = new Set([
-  'fbclid',
-  'gclid',
-  'gclsrc',
-  'dclid',
-  'gbraid',
-  'wbraid',
-  'msclkid',
-  'mc_cid',
-  'mc_eid',
-  'igshid',
-  'yclid',
-  '_ga',
-  '_gl',
-  '_hsenc',
-  '_hsmi',
-  'mkt_tok',
-  'vero_id',
-  'vero_conv',
-  'oly_enc_id',
-  'oly_anon_id',
-  'rb_clickid',
-  's_cid',
-  'wickedid',
-  'twclid',
-  'ttclid',
-  'sr_share',
-  'ocid',
-  'ncid',
-  'cmpid',
-  'spm',
-  'share',
-  'ref_src',
-  'ref_url',
-  '__twitter_impression',
-]);
-const TRACKING_PREFIX = /^(utm_|pk_|mtm_|hsa_|at_)/i;
 
 /** Output tags, and what page tags become. `null` unwraps the element (keeps its content). */
 const TAG_MAP: Record<string, string | null> = {
@@ -303,7 +265,7 @@ export function cleanUrl(
   if (url.search !== '') {
     const drop: string[] = [];
     for (const key of url.searchParams.keys()) {
-      if (TRACKING_PARAMS.has(key.toLowerCase()) || TRACKING_PREFIX.test(key)) drop.push(key);
+      if (isTrackingParam(key)) drop.push(key);
     }
     for (const key of drop) url.searchParams.delete(key);
   }

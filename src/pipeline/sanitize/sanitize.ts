@@ -1,4 +1,5 @@
 import sanitize from 'sanitize-html';
+import { isTrackingParam } from '../tracking-params.js';
 
 /** Tags an article body may keep; everything else is unwrapped or dropped. */
 const ALLOWED_TAGS = [
@@ -54,8 +55,6 @@ const DROP_WITH_CONTENT = [
   'nav',
   'aside',
 ];
-const TRACKING_PARAM =
-  /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|ncid|cmpid)$/i;
 
 /** Drops tracking parameters (utm_*, fbclid, …) from a URL; other URLs pass unchanged. */
 export function stripTracking(href: string): string {
@@ -63,7 +62,7 @@ export function stripTracking(href: string): string {
     const url = new URL(href);
     let changed = false;
     for (const key of [...url.searchParams.keys()]) {
-      if (TRACKING_PARAM.test(key)) {
+      if (isTrackingParam(key)) {
         url.searchParams.delete(key);
         changed = true;
       }
