@@ -60,8 +60,9 @@ describe.skipIf(!PG_TEST_URL)('many workers on one PostgreSQL database', () => {
       LOG_LEVEL: 'silent',
       TIDINGS_WORKER_LEASE_S: String(LEASE_S),
       FETCH_CONCURRENCY: '2',
-      // Also bounds how long a killed worker's host slots stay taken (timeout + 5 s).
-      FETCH_TIMEOUT_MS: '4000',
+      // Feeds are held until every worker has asked for one: the fetch timeout must outlast
+      // that wait. It also bounds how long a killed worker's host slots stay taken (+ 5 s).
+      FETCH_TIMEOUT_MS: '10000',
       // All feeds share one fixture host: three workers could send 24 pages at once to it, but
       // the per-host limit is shared through the database.
       FETCH_PER_HOST: String(PER_HOST),

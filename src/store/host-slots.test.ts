@@ -43,7 +43,9 @@ describe.each(TEST_ENGINES)('shared per-host politeness ($engine)', ({ engine, a
     expect(peak).toBe(2);
     starts.sort((a, b) => a - b);
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(28);
+    // Starts are observed after the database round trip, so a loaded machine blurs them a little;
+    // without the shared clock they would be 0–2 ms apart.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(20);
     // Another host is not held up by this one's queue.
     const other = await gates[0]!.acquire('https://other.example');
     await other();
