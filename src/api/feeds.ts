@@ -1,3 +1,4 @@
+import type { ArticleImage } from '../store/articles.js';
 // The feeds out: one list of articles rendered as RSS 2.0, Atom 1.0 and JSON Feed 1.1.
 // JSON Feed goes through feedsmith's generator. RSS and Atom are written here: feedsmith 3.0's
 // XML generators pretty-print CDATA sections onto their own lines, which puts whitespace into
@@ -47,13 +48,7 @@ export interface OutEntry {
   categories: readonly string[];
   published: string;
   updated: string | null;
-  image: {
-    url: string;
-    caption: string | null;
-    credit: string | null;
-    width: number | null;
-    height: number | null;
-  } | null;
+  image: ArticleImage | null;
 }
 
 /** Media types the feeds are served with. */

@@ -36,7 +36,13 @@ import type { Fetcher } from './fetch/fetch-url.js';
 import { backoffS, nextIntervalS, withJitter } from './fetch/schedule.js';
 import { newWebSubSecret, requestSubscription, WEBSUB_RENEW_BEFORE_S } from './fetch/websub.js';
 import { htmlToText, truncateText } from './parse/html-text.js';
-import { parseFeed, type FeedItem, type ParsedFeed, type ParseResult } from './parse/parse-feed.js';
+import {
+  parseFeed,
+  textToHtml,
+  type FeedItem,
+  type ParsedFeed,
+  type ParseResult,
+} from './parse/parse-feed.js';
 import { parseSitemap } from './parse/sitemap.js';
 import { sanitizeHtml } from './sanitize/sanitize.js';
 
@@ -336,7 +342,7 @@ async function buildArticle(
   const feedHtml = item.contentHtml
     ? sanitizeHtml(item.contentHtml, base)
     : item.summary
-      ? `<p>${escapeHtml(item.summary)}</p>`
+      ? textToHtml(item.summary)
       : null;
   const feedText = feedHtml ? htmlToText(feedHtml) : null;
   const useExtracted = !!extracted && extracted.text.length >= (feedText?.length ?? 0);
@@ -402,10 +408,6 @@ function acceptCanonical(canonical: string | null, pageUrl: string | null): stri
   const pu = new URL(p);
   if (site(cu.hostname) !== site(pu.hostname) || cu.pathname === '/') return null;
   return c;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Articles the clusterer replays at start: stories stop attracting new articles after this. */

@@ -3,6 +3,33 @@ import type { Store } from './db.js';
 import { PG_ARTICLE_DOCUMENT } from './migrations/0004-article-search.js';
 import type { ArticleRow, ExtractStatus } from './schema.js';
 
+/** An article's lead image, with what its page says about it. */
+export interface ArticleImage {
+  url: string;
+  caption: string | null;
+  credit: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** The lead image stored in an article row's `image_*` columns, or null. */
+export function imageFromRow(r: {
+  image_url: string | null;
+  image_caption: string | null;
+  image_credit: string | null;
+  image_width: number | null;
+  image_height: number | null;
+}): ArticleImage | null {
+  if (!r.image_url) return null;
+  return {
+    url: r.image_url,
+    caption: r.image_caption,
+    credit: r.image_credit,
+    width: r.image_width === null ? null : Number(r.image_width),
+    height: r.image_height === null ? null : Number(r.image_height),
+  };
+}
+
 /** An article as the site and the API see it. */
 export interface Article {
   id: number;
@@ -20,13 +47,7 @@ export interface Article {
   contentHtml: string | null;
   contentText: string | null;
   wordCount: number;
-  image: {
-    url: string;
-    caption: string | null;
-    credit: string | null;
-    width: number | null;
-    height: number | null;
-  } | null;
+  image: ArticleImage | null;
   siteName: string | null;
   language: string | null;
   category: string | null;
@@ -54,13 +75,7 @@ export interface NewArticle {
   contentHtml: string | null;
   contentText: string | null;
   wordCount: number;
-  image: {
-    url: string;
-    caption: string | null;
-    credit: string | null;
-    width: number | null;
-    height: number | null;
-  } | null;
+  image: ArticleImage | null;
   siteName: string | null;
   language: string | null;
   category: string | null;
@@ -95,15 +110,7 @@ function toArticle(r: Joined): Article {
     contentHtml: r.content_html,
     contentText: r.content_text,
     wordCount: r.word_count,
-    image: r.image_url
-      ? {
-          url: r.image_url,
-          caption: r.image_caption,
-          credit: r.image_credit,
-          width: r.image_width,
-          height: r.image_height,
-        }
-      : null,
+    image: imageFromRow(r),
     siteName: r.site_name,
     language: r.language,
     category: r.category,

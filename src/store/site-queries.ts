@@ -1,6 +1,7 @@
 // Read-only queries the public site and the feeds out need beyond the article aggregate's own:
 // the archive by day, stories' coverage in lists, sitemaps. Kysely builder only, so they run
 // unchanged on every engine.
+import { imageFromRow, type ArticleImage } from './articles.js';
 import type { Store } from './db.js';
 import type { Story } from './stories.js';
 
@@ -10,13 +11,7 @@ export interface ArticleTeaser {
   slug: string;
   title: string;
   summary: string | null;
-  image: {
-    url: string;
-    caption: string | null;
-    credit: string | null;
-    width: number | null;
-    height: number | null;
-  } | null;
+  image: ArticleImage | null;
   sourceId: number;
   sourceTitle: string;
   sourceSample: boolean;
@@ -74,15 +69,7 @@ function toTeaser(r: TeaserRow): ArticleTeaser {
     slug: r.slug,
     title: r.title,
     summary: r.summary,
-    image: r.image_url
-      ? {
-          url: r.image_url,
-          caption: r.image_caption,
-          credit: r.image_credit,
-          width: r.image_width === null ? null : Number(r.image_width),
-          height: r.image_height === null ? null : Number(r.image_height),
-        }
-      : null,
+    image: imageFromRow(r),
     sourceId: Number(r.source_id),
     sourceTitle: r.source_title,
     // 1 on SQLite, true where the engine has booleans.

@@ -143,16 +143,6 @@ export async function listDueSources(store: Store, now: Date, limit = 100): Prom
   return rows.map(toSource);
 }
 
-/** The moment the next source falls due, or undefined when none will. */
-export async function findNextCheckAt(store: Store): Promise<string | undefined> {
-  const row = await store.db
-    .selectFrom('sources')
-    .select((eb) => eb.fn.min('next_check_at').as('next'))
-    .where('state', '!=', 'disabled')
-    .executeTakeFirst();
-  return row?.next ?? undefined;
-}
-
 /** What a successful check learned about the source. */
 export interface SourceSuccess {
   title?: string | undefined;
@@ -216,15 +206,6 @@ export async function recordSourceFailure(
 /** Changes the feed URL of a source (a permanent redirect). */
 export async function updateSourceUrl(store: Store, id: number, url: string): Promise<void> {
   await store.db.updateTable('sources').set({ url }).where('id', '=', id).execute();
-}
-
-/** Makes every source due now. */
-export async function markAllSourcesDue(store: Store, now = new Date()): Promise<void> {
-  await store.db
-    .updateTable('sources')
-    .set({ next_check_at: now.toISOString() })
-    .where('state', '!=', 'disabled')
-    .execute();
 }
 
 /** Counts of sources by state, for the health check. */

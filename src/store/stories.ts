@@ -182,15 +182,3 @@ export async function listArticlesForClustering(
     wordCount: r.word_count,
   }));
 }
-
-/** Articles with no story yet (stored before stories existed, or by an interrupted ingest). */
-export async function listUnplacedArticleIds(store: Store, since: string): Promise<number[]> {
-  const rows = await store.db
-    .selectFrom('articles')
-    .select('id')
-    .where('story_id', 'is', null)
-    .where('published_at', '>=', since)
-    .orderBy('published_at')
-    .execute();
-  return rows.map((r) => Number(r.id));
-}

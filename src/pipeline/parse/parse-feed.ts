@@ -224,7 +224,7 @@ function atomItem(entry: Rec, feedBase: string, feedUrl: string): FeedItem {
     ? /html/.test(contentType)
       ? contentValue
       : /^text$/.test(contentType)
-        ? escapeText(contentValue)
+        ? textToHtml(contentValue)
         : null
     : null;
   const source = rec(entry['source']);
@@ -261,8 +261,8 @@ function jsonItem(item: Rec, base: string, feedUrl: string): FeedItem {
     published: parseFeedDate(str(item['date_published'])),
     updated: parseFeedDate(str(item['date_modified'])),
     author: personName(authors[0] ?? item['author']),
-    summaryHtml: str(item['summary']) ?? html ?? (plain ? escapeText(plain) : null),
-    contentHtml: html ?? (plain ? escapeText(plain) : null),
+    summaryHtml: str(item['summary']) ?? html ?? (plain ? textToHtml(plain) : null),
+    contentHtml: html ?? (plain ? textToHtml(plain) : null),
     categories: arr(item['tags']).map(str),
     image: resolve(str(item['image']) ?? str(item['banner_image']), base),
     base,
@@ -359,7 +359,8 @@ function textOf(value: string | null): string | null {
   return t || null;
 }
 
-function escapeText(t: string): string {
+/** Plain text as HTML: escaped, a paragraph per blank-line-separated block. */
+export function textToHtml(t: string): string {
   return t
     .split(/\n{2,}/)
     .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`)
